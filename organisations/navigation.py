@@ -1,0 +1,53 @@
+"""The organisation navigation: which page each capability unlocks, in menu order."""
+
+from dataclasses import dataclass
+
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
+
+from organisations.models import Capability
+
+
+@dataclass(frozen=True)
+class NavItem:
+    url_name: str
+    label: str
+    capability: str | None
+
+
+NAV_ITEMS: tuple[NavItem, ...] = (
+    NavItem("org_home", _("Overview"), None),
+    NavItem("invitation_submit", _("Submit"), Capability.SUBMIT),
+    NavItem("invitation_mine", _("My submissions"), Capability.SUBMIT),
+    NavItem("review_queue", _("Review queue"), Capability.REVIEW),
+    NavItem("insights_dashboard", _("Dashboard"), Capability.AUDIT),
+    NavItem("audit_log", _("Audit log"), Capability.AUDIT),
+    NavItem("policy_edit", _("Policy"), Capability.MANAGE),
+    NavItem("roster", _("Roster"), Capability.MANAGE),
+    NavItem("members", _("Members"), Capability.MANAGE),
+    NavItem("api_tokens", _("API tokens"), Capability.MANAGE),
+)
+
+
+def nav_for(membership, current_path: str) -> list[dict]:
+    """Return the menu entries `membership` may open, marking the one that holds `current_path`.
+
+    Pages of features not installed in this build have no URL yet and are left out.
+    """
+    items = []
+    for item in NAV_ITEMS:
+        if item.capability is not None and not membership.can(item.capability):
+            continue
+        try:
+            url = reverse(item.url_name, kwargs={"org_slug": membership.organisation.slug})
+        except NoReverseMatch:
+            continue
+        items.append({"url": url, "label": item.label, "url_name": item.url_name})
+    best = max(
+        (i for i in items if current_path.startswith(i["url"])),
+        key=lambda i: len(i["url"]),
+        default=None,
+    )
+    for item in items:
+        item["active"] = item is best
+    return items

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from organisations import views
+
+urlpatterns = [
+    path("", views.org_home, name="org_home"),
+    path("members/", views.members, name="members"),
+    path("members/<int:membership_id>/role", views.member_role, name="member_role"),
+    path("members/<int:membership_id>/remove", views.member_remove, name="member_remove"),
+]

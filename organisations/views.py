@@ -1,0 +1,83 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from organisations import services
+from organisations.access import org_view
+from organisations.forms import AddMemberForm, ChangeRoleForm
+from organisations.models import Capability, Membership
+
+
+@login_required
+def home(request):
+    """Send a user with one organisation straight to it; list them otherwise."""
+    memberships = list(Membership.objects.for_user(request.user).select_related("organisation"))
+    if len(memberships) == 1:
+        return redirect("org_home", org_slug=memberships[0].organisation.slug)
+    return render(request, "organisations/home.html", {"memberships": memberships})
+
+
+@org_view()
+def org_home(request):
+    return render(request, "organisations/org_home.html", {})
+
+
+@org_view(Capability.MANAGE)
+def members(request):
+    form = AddMemberForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            _membership, created = services.membership_add(
+                org=request.org,
+                email=form.cleaned_data["email"],
+                role=form.cleaned_data["role"],
+                actor=request.user,
+                request=request,
+            )
+        except ValidationError as exc:
+            form.add_error("email", exc)
+        else:
+            if created:
+                messages.success(request, _("Account created; a link to set a password is sent."))
+            else:
+                messages.success(request, _("Member added."))
+            return redirect("members", org_slug=request.org.slug)
+    rows = Membership.objects.for_org(request.org).select_related("user").order_by("user__username")
+    return render(
+        request,
+        "organisations/members.html",
+        {"form": form, "rows": rows, "role_form": ChangeRoleForm()},
+    )
+
+
+@org_view(Capability.MANAGE)
+@require_POST
+def member_role(request, membership_id: int):
+    membership = get_object_or_404(Membership.objects.for_org(request.org), pk=membership_id)
+    form = ChangeRoleForm(request.POST)
+    if form.is_valid():
+        try:
+            services.membership_change_role(
+                membership=membership, role=form.cleaned_data["role"], actor=request.user
+            )
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("Role changed."))
+    return redirect("members", org_slug=request.org.slug)
+
+
+@org_view(Capability.MANAGE)
+@require_POST
+def member_remove(request, membership_id: int):
+    membership = get_object_or_404(Membership.objects.for_org(request.org), pk=membership_id)
+    try:
+        services.membership_remove(membership=membership, actor=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Member removed."))
+    return redirect("members", org_slug=request.org.slug)

@@ -1,0 +1,103 @@
+"""Persona fixtures shared by every test: one user per role in `org`, and an outsider."""
+
+import pytest
+from django.test import Client
+
+from organisations.models import Role
+from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
+
+
+@pytest.fixture
+def org(db):
+    return OrganisationFactory(name="Acme Consulting", slug="acme")
+
+
+@pytest.fixture
+def other_org(db):
+    return OrganisationFactory(name="Globex", slug="globex")
+
+
+def _persona(org, username: str, role: str):
+    user = UserFactory(username=username, first_name=username.title())
+    MembershipFactory(user=user, organisation=org, role=role)
+    return user
+
+
+@pytest.fixture
+def member(org):
+    return _persona(org, "mia", Role.MEMBER)
+
+
+@pytest.fixture
+def reviewer(org):
+    return _persona(org, "rui", Role.REVIEWER)
+
+
+@pytest.fixture
+def compliance(org):
+    return _persona(org, "clara", Role.COMPLIANCE)
+
+
+@pytest.fixture
+def manager(org):
+    return _persona(org, "max", Role.MANAGER)
+
+
+@pytest.fixture
+def outsider(other_org):
+    """A manager, but of another organisation: everything of `org` must be a 404 to them."""
+    return _persona(other_org, "otto", Role.MANAGER)
+
+
+@pytest.fixture
+def personas(member, reviewer, compliance, manager, outsider):
+    return {
+        "member": member,
+        "reviewer": reviewer,
+        "compliance": compliance,
+        "manager": manager,
+        "outsider": outsider,
+    }
+
+
+@pytest.fixture
+def login():
+    """Return a function that gives a test client logged in as the given user."""
+
+    def _login(user) -> Client:
+        client = Client()
+        client.force_login(user)
+        return client
+
+    return _login
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _flush_may_clear_the_audit_log():
+    """Let pytest-django's flush between transactional tests empty the append-only audit table.
+
+    Production code never truncates it; only this test-database reset is allowed to,
+    by switching the guard off for the flush statement alone.
+    """
+    from django.core.management.commands import flush
+    from django.db import connections
+
+    original = flush.Command.handle
+
+    def handle(self, **options):
+        connection = connections[options.get("database", "default")]
+        if connection.vendor != "postgresql":
+            return original(self, **options)
+        with connection.cursor() as cursor:
+            cursor.execute("ALTER TABLE audit_auditevent DISABLE TRIGGER audit_event_no_truncate")
+        try:
+            return original(self, **options)
+        finally:
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "ALTER TABLE audit_auditevent ENABLE TRIGGER audit_event_no_truncate"
+                )
+
+    flush.Command.handle = handle
+    yield
+    flush.Command.handle = original
