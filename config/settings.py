@@ -229,6 +229,7 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Submit LinkedIn invitations for evaluation against your organisation's policy.",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
+    "ENUM_NAME_OVERRIDES": {"RecommendationEnum": "invitations.models.Recommendation"},
 }
 
 LOGGING = {

@@ -1,1 +1,9 @@
-urlpatterns: list = []
+from django.urls import path
+
+from invitations.api import views
+
+urlpatterns = [
+    path("invitations", views.InvitationListView.as_view(), name="api_invitations"),
+    path("invitations/<int:pk>", views.InvitationDetailView.as_view(), name="api_invitation"),
+    path("inbound-email", views.InboundEmailView.as_view(), name="api_inbound_email"),
+]

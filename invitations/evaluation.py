@@ -1,0 +1,267 @@
+"""Evaluating claimed invitations against the organisation's published policy.
+
+The flow for one batch: claim rows with a conditional UPDATE (so two deliveries
+of the same work cannot both take it), build facts, run the pure engine, then
+store Evaluations and copy the outcome onto the invitations in one transaction.
+"""
+
+import json
+import time
+from collections import defaultdict
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import connection, transaction
+from django.db.models import CharField, Count, Q, Value
+from django.db.models.functions import Cast, Coalesce, NullIf
+from django.utils import timezone
+
+from invitations.models import Evaluation, Invitation, Status
+from organisations.models import Organisation
+from policy.engine import Facts, evaluate, normalise_name, normalise_profile_url
+from policy.services import (
+    compiled_version,
+    org_context,
+    policy_current_version,
+    roster_matches,
+)
+
+# What the engine reads from an invitation row.
+FACT_FIELDS = (
+    "id",
+    "organisation_id",
+    "ref",
+    "recipient",
+    "requester_name",
+    "requester_headline",
+    "requester_company",
+    "requester_industry",
+    "requester_country",
+    "requester_profile_url",
+    "requester_has_photo",
+    "mutual_connections",
+    "message",
+    "received_at",
+    "worked_together",
+    "recognises_name",
+    "colleagues_connected",
+    "attachments",
+    "email_findings",
+    "requester_key",
+)
+
+
+def risk_of(scores: dict[str, float]) -> float:
+    """Return one number to sort the queue by: spam counts most, then unknown, then lazy."""
+    return round(
+        3 * scores.get("spam", 0) + 2 * scores.get("unknown", 0) + scores.get("not_personal", 0),
+        4,
+    )
+
+
+def hits_for_storage(result) -> list[dict]:
+    """Return the rule hits with both explanations, as stored on an Evaluation."""
+    return [
+        {
+            "rule": hit.rule,
+            "reason": hit.reason,
+            "weight": hit.weight,
+            "en": hit.explanation_en,
+            "de": hit.explanation_de,
+        }
+        for hit in result.hits
+    ]
+
+
+def reasons_of(result) -> list[str]:
+    """Return the reasons with a positive score, strongest first."""
+    scored = [(score, reason) for reason, score in result.scores.items() if score > 0]
+    return [reason for _score, reason in sorted(scored, reverse=True)]
+
+
+def invitations_claim(*, invitation_ids: list[int], claim: str) -> list[int]:
+    """Mark the given invitations as being evaluated under `claim`; return the ids now held.
+
+    Only invitations still `received`, or already held by the same claim (a task
+    redelivered after its worker died), are taken; anything else is left alone.
+    """
+    now = timezone.now()
+    with transaction.atomic():
+        rows = Invitation.objects.filter(pk__in=invitation_ids).filter(
+            Q(status=Status.RECEIVED) | Q(status=Status.EVALUATING, claim=claim)
+        )
+        ids = list(rows.select_for_update(skip_locked=True).values_list("pk", flat=True))
+        Invitation.objects.filter(pk__in=ids).update(
+            status=Status.EVALUATING, claim=claim, claimed_at=now
+        )
+    return ids
+
+
+def _mass_invite_counts(*, org_id: int, keys: set[str], window_days: int) -> dict[str, int]:
+    """Return, per requester key, how many different colleagues they invited in the window."""
+    since = timezone.now() - timedelta(days=window_days)
+    colleague = Coalesce(
+        NullIf("recipient", Value("")),
+        Cast("submitter_id", output_field=CharField()),
+    )
+    rows = (
+        Invitation.objects.filter(organisation_id=org_id, requester_key__in=keys)
+        .filter(Q(received_at__gte=since) | Q(received_at__isnull=True, created_at__gte=since))
+        .values_list("requester_key")
+        .annotate(n=Count(colleague, distinct=True))
+    )
+    return dict(rows)
+
+
+def _window_days(policy_data: dict) -> int:
+    rule = (policy_data.get("rules") or {}).get("mass_inviter") or {}
+    return int((rule.get("params") or {}).get("window_days", 7))
+
+
+def _evaluate_org_rows(org: Organisation, rows: list[dict]) -> tuple[object, list[tuple]]:
+    """Return (version, [(invitation_id, result, seconds)]) for one organisation's rows."""
+    version = policy_current_version(org=org)
+    policy = compiled_version(version)
+    matches = roster_matches(
+        org=org,
+        name_keys={normalise_name(r["requester_name"]) for r in rows},
+        profile_keys={normalise_profile_url(r["requester_profile_url"]) for r in rows},
+    )
+    context = org_context(org=org, matches=matches)
+    counts = _mass_invite_counts(
+        org_id=org.pk,
+        keys={r["requester_key"] for r in rows},
+        window_days=_window_days(version.data),
+    )
+    out = []
+    for row in rows:
+        row["recent_invites_to_colleagues"] = counts.get(row["requester_key"])
+        started = time.perf_counter()
+        try:
+            facts = Facts.from_mapping(row, context)
+        except ValueError:
+            # Stored rows were validated at intake; if one still cannot be read,
+            # evaluate what can be trusted rather than leave it stuck forever.
+            facts = Facts.from_mapping(
+                {"requester_name": row["requester_name"], "message": row["message"]}, context
+            )
+        result = evaluate(facts, policy)
+        out.append((row["id"], result, time.perf_counter() - started))
+    return version, out
+
+
+def _store_postgresql(version, results, claim: str, now) -> int:
+    ids = [r[0] for r in results]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """
+            INSERT INTO invitations_evaluation
+                (invitation_id, policy_version_id, recommendation, scores, hits, created_at,
+                 duration_ms)
+            SELECT v.inv, %s, v.rec, v.scores::jsonb, v.hits::jsonb, %s, v.ms
+            FROM unnest(%s::bigint[], %s::text[], %s::text[], %s::text[], %s::float8[])
+                 AS v(inv, rec, scores, hits, ms)
+            ON CONFLICT (invitation_id, policy_version_id) DO NOTHING
+            """,
+            [
+                version.pk,
+                now,
+                ids,
+                [r[1].recommendation for r in results],
+                [json.dumps(r[1].scores) for r in results],
+                [json.dumps(hits_for_storage(r[1]), ensure_ascii=False) for r in results],
+                [r[2] * 1000 for r in results],
+            ],
+        )
+        cursor.execute(
+            """
+            UPDATE invitations_invitation AS i
+            SET status = 'evaluated', claim = '', evaluated_at = %s, evaluation_id = e.id,
+                recommendation = e.recommendation, risk = v.risk, reasons = v.reasons::jsonb
+            FROM unnest(%s::bigint[], %s::float8[], %s::text[]) AS v(inv, risk, reasons),
+                 invitations_evaluation AS e
+            WHERE i.id = v.inv AND e.invitation_id = v.inv AND e.policy_version_id = %s
+              AND i.status = 'evaluating' AND i.claim = %s
+            """,
+            [
+                now,
+                ids,
+                [risk_of(r[1].scores) for r in results],
+                [json.dumps(reasons_of(r[1])) for r in results],
+                version.pk,
+                claim,
+            ],
+        )
+        return cursor.rowcount
+
+
+def _store_portable(version, results, claim: str, now) -> int:
+    stored = 0
+    for invitation_id, result, seconds in results:
+        evaluation, _created = Evaluation.objects.get_or_create(
+            invitation_id=invitation_id,
+            policy_version=version,
+            defaults={
+                "recommendation": result.recommendation,
+                "scores": result.scores,
+                "hits": hits_for_storage(result),
+                "duration_ms": seconds * 1000,
+            },
+        )
+        stored += Invitation.objects.filter(
+            pk=invitation_id, status=Status.EVALUATING, claim=claim
+        ).update(
+            status=Status.EVALUATED,
+            claim="",
+            evaluated_at=now,
+            evaluation=evaluation,
+            recommendation=evaluation.recommendation,
+            risk=risk_of(evaluation.scores),
+            reasons=reasons_of(result),
+        )
+    return stored
+
+
+def invitations_evaluate(*, invitation_ids: list[int], claim: str) -> int:
+    """Evaluate the given invitations that this claim can take; return how many were stored.
+
+    Running it again with the same ids changes nothing: evaluated invitations are
+    not claimed, and at most one Evaluation exists per invitation and policy version.
+    """
+    ids = invitations_claim(invitation_ids=invitation_ids, claim=claim)
+    if not ids:
+        return 0
+    by_org: dict[int, list[dict]] = defaultdict(list)
+    for row in Invitation.objects.filter(pk__in=ids, claim=claim).values(*FACT_FIELDS):
+        by_org[row["organisation_id"]].append(row)
+    store = _store_postgresql if connection.vendor == "postgresql" else _store_portable
+    stored = 0
+    for org in Organisation.objects.filter(pk__in=by_org):
+        version, results = _evaluate_org_rows(org, by_org[org.pk])
+        with transaction.atomic():
+            stored += store(version, results, claim, timezone.now())
+    return stored
+
+
+def invitations_sweep(*, stuck_after_seconds: int | None = None, limit: int = 50_000) -> int:
+    """Re-queue invitations stuck in `received` or `evaluating`; return how many were queued.
+
+    A claim older than the timeout belonged to a worker that died or hung, so it
+    is released; received invitations whose task was lost are queued again.
+    """
+    from invitations.services import _enqueue
+
+    seconds = stuck_after_seconds or settings.VOUCH_STUCK_AFTER_SECONDS
+    cutoff = timezone.now() - timedelta(seconds=seconds)
+    with transaction.atomic():
+        ids = list(
+            Invitation.objects.stuck(older_than=cutoff)
+            .select_for_update(skip_locked=True)
+            .order_by("pk")
+            .values_list("pk", flat=True)[:limit]
+        )
+        Invitation.objects.filter(pk__in=ids).update(
+            status=Status.RECEIVED, claim="", claimed_at=None, enqueued_at=timezone.now()
+        )
+        _enqueue(ids)
+    return len(ids)

@@ -1,0 +1,117 @@
+"""Recognising the same invitation when it is submitted twice, through any channel.
+
+The key is built from what every channel knows about an invitation:
+
+* the requester's **name** (case, accents, punctuation and credentials such as
+  ", CAMS" removed). The profile URL is deliberately *not* preferred: an e-mail
+  carries only an opaque ``/comm/profile/view?id=…`` tracking link while the LinkedIn
+  export carries ``/in/<slug>``, so keying on the URL would make the same invitation
+  look different per channel. The canonical URL is used only when the name is empty.
+  The requester's company is left out because most channels do not supply it (a
+  LinkedIn e-mail has a headline, the export nothing), and two namesakes sending the
+  same note to the same recipient on the same day are not a realistic collision.
+* the **note**, normalised (case, quotes, whitespace), because one requester can
+  send several invitations;
+* the **recipient** as given (case-insensitive, an e-mail address reduced to the
+  address), so two colleagues invited by the same person stay two invitations;
+* the **UTC date** of `received_at` (not the time: channels round differently).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from email.utils import parseaddr
+from typing import Any
+from urllib.parse import parse_qs, unquote, urlsplit
+
+_QUOTES = str.maketrans(
+    {"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"'}
+)
+
+
+def _fold(text: str) -> str:
+    """Return `text` compared loosely: NFKD without accents, case-folded, spaces single."""
+    text = unicodedata.normalize("NFKD", text.translate(_QUOTES))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+    return " ".join(text.casefold().split())
+
+
+def normalise_name(name: str) -> str:
+    """Return a person's name reduced to letters and digits, credentials after a comma dropped."""
+    head = (name or "").split(",", 1)[0]
+    return " ".join(re.findall(r"\w+", _fold(head)))
+
+
+def normalise_message(message: str) -> str:
+    """Return the note with case, accents, quote styles and whitespace normalised."""
+    return _fold(message or "")
+
+
+def canonical_profile_url(url: str) -> str:
+    """Return a stable identifier for a LinkedIn profile URL ("" when there is none).
+
+    ``/in/<slug>`` (also under ``/comm/``) gives ``in/<slug>``; the e-mail's
+    ``profile/view?id=…`` gives ``id/<id>``; anything else host + path.
+    """
+    if not url:
+        return ""
+    candidate = url if "://" in url else "https://" + url
+    try:
+        parts = urlsplit(candidate)
+    except ValueError:
+        return _fold(url)
+    host = (parts.hostname or "").removeprefix("www.")
+    path = unicodedata.normalize("NFC", unquote(parts.path)).casefold().rstrip("/")
+    path = path.removeprefix("/comm")
+    match = re.match(r"^/in/([^/]+)", path)
+    if match:
+        return f"in/{match.group(1)}"
+    if path.endswith("/profile/view"):
+        ident = parse_qs(parts.query).get("id", [""])[0]
+        if ident:
+            return f"id/{ident}"
+    return f"{host}{path}"
+
+
+def _recipient(recipient: str) -> str:
+    _, address = parseaddr(recipient or "")
+    if "@" in address:
+        return address.casefold()
+    return normalise_name(recipient or "")
+
+
+def dedupe_key(record: dict[str, Any]) -> str:
+    """Return the SHA-256 hex key under which `record` counts as the same invitation."""
+    who = normalise_name(record.get("requester_name") or "")
+    if not who:
+        who = "url:" + canonical_profile_url(record.get("requester_profile_url") or "")
+    received = record.get("received_at")
+    day = received.date().isoformat() if received is not None else ""
+    parts = [
+        who,
+        normalise_message(record.get("message") or ""),
+        _recipient(record.get("recipient") or ""),
+        day,
+    ]
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+
+
+class DuplicateTracker:
+    """Remember the keys seen in one file to report "line 9 repeats line 3".
+
+    Only 16 bytes of each key are kept, so memory stays small even for 200,000 rows.
+    """
+
+    def __init__(self) -> None:
+        self._first_line: dict[bytes, int | None] = {}
+
+    def check(self, record: dict[str, Any], line: int | None) -> int | None:
+        """Return the line of an earlier identical record, or None (and remember this one)."""
+        key = bytes.fromhex(dedupe_key(record))[:16]
+        if key in self._first_line:
+            return self._first_line[key] or 0
+        self._first_line[key] = line
+        return None

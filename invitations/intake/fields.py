@@ -1,0 +1,254 @@
+"""Parsing of single field values, shared by the CSV template and JSON lines.
+
+Each `parse_*` function returns the canonical value, with "" or None for an empty
+input (unknown), and raises FieldError with a message meant for the uploader.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from datetime import UTC, date, datetime, time
+from typing import Any
+
+from policy.engine.links import find_links, url_host
+
+from .errors import IntakeError
+from .limits import IntakeLimits
+from .records import INPUT_FIELDS, attachment_entry, empty_record
+
+_TRUE = frozenset({"true", "yes", "1", "y"})
+_FALSE = frozenset({"false", "no", "0", "n"})
+_COUNTRY_RE = re.compile(r"^[A-Z]{2}$")
+_SHA256_RE = re.compile(r"^[0-9a-f]{64}$")
+_MAX_COUNT = 10**9
+WORKED_TOGETHER_CHOICES = ("yes", "no", "unsure")
+RECOGNISES_NAME_CHOICES = ("yes", "no")
+
+
+class FieldError(ValueError):
+    """A field value that cannot be used; str(error) is the message for the uploader."""
+
+
+def show(value: Any, limit: int = 60) -> str:
+    """Return `value` quoted for an error message, shortened so messages stay readable."""
+    text = value if isinstance(value, str) else str(value)
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return repr(text)
+
+
+def _is_empty(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def parse_text(value: Any, max_chars: int) -> str:
+    """Return `value` as stripped text ("" when empty).
+
+    Raises FieldError for lists/objects and for text longer than `max_chars`.
+    """
+    if _is_empty(value):
+        return ""
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        raise FieldError(f"expected text, got {type(value).__name__}")
+    text = str(value).strip()
+    if len(text) > max_chars:
+        raise FieldError(f"is {len(text):,} characters long; the limit is {max_chars:,}")
+    return text
+
+
+def parse_bool(value: Any) -> bool | None:
+    """Return True/False for true/false/yes/no/1/0 (any case), None when empty."""
+    if _is_empty(value):
+        return None
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int) and value in (0, 1):
+        return bool(value)
+    token = str(value).strip().casefold()
+    if token in _TRUE:
+        return True
+    if token in _FALSE:
+        return False
+    raise FieldError(f"{show(value)} is not a yes/no value (use true, false, yes, no, 1 or 0)")
+
+
+def parse_count(value: Any) -> int | None:
+    """Return a whole number ≥ 0, or None when empty."""
+    if _is_empty(value):
+        return None
+    if isinstance(value, bool):
+        raise FieldError(f"{show(value)} is not a whole number")
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, int):
+        number = value
+    else:
+        text = str(value).strip()
+        if not re.fullmatch(r"[+-]?\d{1,12}", text):
+            raise FieldError(f"{show(value)} is not a whole number")
+        number = int(text)
+    if number < 0:
+        raise FieldError(f"{number} is negative; counts must be 0 or more")
+    if number > _MAX_COUNT:
+        raise FieldError(f"{number:,} is implausibly large")
+    return number
+
+
+def parse_datetime(value: Any) -> datetime | None:
+    """Return an aware UTC datetime from ISO 8601 text; naive times are taken as UTC.
+
+    A bare date means midnight UTC. None when empty.
+    """
+    if _is_empty(value):
+        return None
+    if isinstance(value, datetime):
+        parsed = value
+    elif isinstance(value, date):
+        parsed = datetime.combine(value, time())
+    else:
+        text = str(value).strip()
+        try:
+            parsed = datetime.fromisoformat(text)
+        except ValueError:
+            raise FieldError(f"{show(value)} is not an ISO 8601 date") from None
+    if parsed.tzinfo is None:
+        return parsed.replace(tzinfo=UTC)
+    return parsed.astimezone(UTC)
+
+
+def parse_country(value: Any) -> str:
+    """Return an upper-case ISO 3166 alpha-2 code ("" when empty); only the shape is checked."""
+    if _is_empty(value):
+        return ""
+    code = str(value).strip().upper()
+    if not _COUNTRY_RE.match(code):
+        raise FieldError(f"{show(value)} is not a two-letter ISO 3166 country code (like DE or US)")
+    return code
+
+
+def parse_choice(value: Any, choices: tuple[str, ...]) -> str:
+    """Return one of `choices` (case-insensitive; JSON true/false mean yes/no), "" when empty."""
+    if _is_empty(value):
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    token = str(value).strip().casefold()
+    if token in choices:
+        return token
+    raise FieldError(f"{show(value)} is not one of {', '.join(choices)}")
+
+
+def parse_url(value: Any, max_chars: int) -> str:
+    """Return an http(s) URL; a scheme-less "linkedin.com/in/x" gets "https://". "" when empty."""
+    text = parse_text(value, max_chars)
+    if not text:
+        return ""
+    if re.search(r"\s", text):
+        raise FieldError(f"{show(value)} is not a URL")
+    scheme, sep, _ = text.partition("://")
+    if not sep:
+        if re.match(r"^[a-z][a-z0-9+.-]*:", text, re.I) and not re.match(r"^[^:/]+:\d", text):
+            raise FieldError(f"{show(value)} is not an http or https URL")
+        text = "https://" + text
+    elif scheme.casefold() not in ("http", "https"):
+        raise FieldError(f"{show(value)} is not an http or https URL")
+    if not url_host(text) or "." not in url_host(text):
+        raise FieldError(f"{show(value)} is not a URL")
+    return text
+
+
+def _attachment_name(name: str) -> str:
+    # Only the base name is kept: a path in a file name says nothing about the invitation.
+    return name.replace("\\", "/").rsplit("/", 1)[-1].strip()
+
+
+def parse_attachments(value: Any, max_chars: int) -> list[dict[str, Any]]:
+    """Return attachment metadata from "a.pdf|b.exe" or a JSON list of names or objects.
+
+    Names alone give size None and empty content type and hash.
+    """
+    if _is_empty(value):
+        return []
+    if isinstance(value, str):
+        if len(value) > max_chars:
+            raise FieldError(f"is {len(value):,} characters long; the limit is {max_chars:,}")
+        names = [_attachment_name(part) for part in value.split("|")]
+        return [attachment_entry(name) for name in names if name]
+    if not isinstance(value, list):
+        raise FieldError(f"expected names separated by | or a list, got {type(value).__name__}")
+    entries = []
+    for item in value:
+        if isinstance(item, str):
+            if _attachment_name(item):
+                entries.append(attachment_entry(_attachment_name(item)))
+        elif isinstance(item, dict):
+            name = _attachment_name(parse_text(item.get("name"), 1000))
+            if not name:
+                raise FieldError("an attachment has no name")
+            sha = parse_text(item.get("sha256"), 64).casefold()
+            if sha and not _SHA256_RE.match(sha):
+                raise FieldError(f"{show(sha)} is not a SHA-256 hex digest")
+            entries.append(
+                attachment_entry(
+                    name,
+                    parse_count(item.get("size")),
+                    parse_text(item.get("content_type"), 255).casefold(),
+                    sha,
+                )
+            )
+        else:
+            raise FieldError(f"an attachment must be a name or an object, got {show(item)}")
+    return entries
+
+
+def _field_parsers(limits: IntakeLimits) -> dict[str, Callable[[Any], Any]]:
+    chars = limits.max_field_chars
+
+    def text(value: Any) -> str:
+        return parse_text(value, chars)
+
+    return {
+        "ref": text,
+        "recipient": text,
+        "requester_name": text,
+        "requester_headline": text,
+        "requester_company": text,
+        "requester_industry": text,
+        "requester_country": parse_country,
+        "requester_profile_url": lambda v: parse_url(v, chars),
+        "requester_has_photo": parse_bool,
+        "mutual_connections": parse_count,
+        "message": text,
+        "received_at": parse_datetime,
+        "worked_together": lambda v: parse_choice(v, WORKED_TOGETHER_CHOICES),
+        "recognises_name": lambda v: parse_choice(v, RECOGNISES_NAME_CHOICES),
+        "colleagues_connected": parse_count,
+        "attachments": lambda v: parse_attachments(v, chars),
+    }
+
+
+def build_record(
+    values: Mapping[str, Any], filename: str, line: int | None, limits: IntakeLimits
+) -> tuple[dict[str, Any] | None, list[IntakeError]]:
+    """Return (record, errors) for one row of template fields.
+
+    Every field is checked, so one row reports all its problems; the record is None
+    when there is any error. Keys outside the template are ignored.
+    """
+    record = empty_record()
+    errors: list[IntakeError] = []
+    parsers = _field_parsers(limits)
+    for key in INPUT_FIELDS:
+        try:
+            record[key] = parsers[key](values.get(key))
+        except FieldError as exc:
+            errors.append(IntakeError(filename, line, key, str(exc)))
+    if not record["requester_name"] and all(e.column != "requester_name" for e in errors):
+        errors.append(
+            IntakeError(filename, line, "requester_name", "is empty; every invitation needs a name")
+        )
+    if errors:
+        return None, errors
+    record["links"] = find_links(record["message"])
+    return record, []

@@ -1,0 +1,82 @@
+"""JSON lines: one JSON object per line, with the template's field names as keys."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import IO, Any
+
+from .dedupe import DuplicateTracker
+from .errors import IntakeError, ParsedRow, cap_errors
+from .fields import build_record
+from .limits import DEFAULT_LIMITS, IntakeLimits
+from .textio import LineSource
+
+
+def _rows(fileobj: IO[Any], filename: str, limits: IntakeLimits) -> Iterator[ParsedRow]:
+    source = LineSource(fileobj, filename, limits.max_upload_bytes)
+    tracker = DuplicateTracker()
+    count = 0
+    for text in source:
+        line = source.line_no
+        errors = source.take_bad_lines(line)
+        if not text.strip():
+            if errors:
+                yield ParsedRow(line, None, errors)
+            continue
+        count += 1
+        if count > limits.max_rows:
+            if errors:
+                yield ParsedRow(line, None, errors)
+            continue
+        if errors:
+            yield ParsedRow(line, None, errors)
+            continue
+        try:
+            value = json.loads(text.rstrip("\r\n"))
+        except json.JSONDecodeError as exc:
+            message = f"is not valid JSON: {exc.msg} at character {exc.pos + 1}"
+            yield ParsedRow(line, None, [IntakeError(filename, line, None, message)])
+            continue
+        except ValueError as exc:
+            yield ParsedRow(
+                line, None, [IntakeError(filename, line, None, f"is not valid JSON: {exc}")]
+            )
+            continue
+        except RecursionError:
+            yield ParsedRow(line, None, [IntakeError(filename, line, None, "is nested too deeply")])
+            continue
+        if not isinstance(value, dict):
+            message = f"is a JSON {type(value).__name__}, not an object with field names"
+            yield ParsedRow(line, None, [IntakeError(filename, line, None, message)])
+            continue
+        record, errors = build_record(value, filename, line, limits)
+        if record is not None:
+            earlier = tracker.check(record, line)
+            if earlier is not None:
+                errors.append(
+                    IntakeError(filename, line, None, f"line {line} repeats line {earlier}")
+                )
+        yield ParsedRow(line, None if errors else record, errors)
+    end = source.end_errors()
+    if count > limits.max_rows:
+        end.append(
+            IntakeError(
+                filename,
+                None,
+                None,
+                f"the file has {count:,} rows; the limit is {limits.max_rows:,}",
+            )
+        )
+    if end:
+        yield ParsedRow(None, None, end)
+
+
+def read_jsonl(
+    fileobj: IO[Any], filename: str = "invitations.jsonl", limits: IntakeLimits = DEFAULT_LIMITS
+) -> Iterator[ParsedRow]:
+    """Yield one ParsedRow per non-blank line of a JSON-lines file (binary or text object).
+
+    Unknown keys are ignored; a line that is not a JSON object is an error.
+    """
+    return cap_errors(_rows(fileobj, filename, limits), filename, limits.max_errors)

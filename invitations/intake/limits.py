@@ -1,0 +1,32 @@
+"""Size and count limits for uploads, so a hostile file cannot exhaust memory or time."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+MB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class IntakeLimits:
+    """Upper bounds for one upload; exceeding one is reported as an IntakeError."""
+
+    max_upload_bytes: int = 50 * MB
+    max_email_bytes: int = 10 * MB
+    max_mime_parts: int = 100
+    max_mime_depth: int = 5
+    max_rows: int = 200_000
+    max_zip_members: int = 2000
+    max_zip_uncompressed: int = 200 * MB
+    max_field_chars: int = 10_000
+    max_errors: int = 200
+
+
+DEFAULT_LIMITS = IntakeLimits()
+
+
+def format_bytes(size: int) -> str:
+    """Return `size` for people: "10 MB" for whole megabytes, else "10,485,761 bytes"."""
+    if size >= MB and size % MB == 0:
+        return f"{size // MB:,} MB"
+    return f"{size:,} bytes"

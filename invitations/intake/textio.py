@@ -1,0 +1,208 @@
+"""Line-level reading shared by the CSV and JSON-lines readers.
+
+Files are read line by line so memory stays flat however large the upload is.
+UTF-8 is decoded strictly per line, so an encoding problem is reported with its line
+number instead of aborting the whole file.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+from collections.abc import Callable, Iterator
+from typing import IO, Any
+
+from .errors import IntakeError
+from .limits import IntakeLimits, format_bytes
+
+RawRow = tuple[int | None, dict[str, str] | None, list[IntakeError]]
+
+
+class LineSource:
+    """Iterate the decoded lines of a binary or text file object.
+
+    Undecodable lines are decoded with replacement characters and remembered in
+    `bad_lines`; reading stops once more than `max_bytes` were read (`too_large`).
+    Line endings are kept, as the csv module needs them for quoted newlines.
+    """
+
+    def __init__(self, fileobj: IO[Any], filename: str, max_bytes: int) -> None:
+        self.fileobj = fileobj
+        self.filename = filename
+        self.max_bytes = max_bytes
+        self.line_no = 0
+        self.bytes_read = 0
+        self.too_large = False
+        self.bad_lines: dict[int, str] = {}
+
+    def __iter__(self) -> Iterator[str]:
+        for raw in self.fileobj:
+            self.line_no += 1
+            if isinstance(raw, bytes):
+                self.bytes_read += len(raw)
+                if self.line_no == 1:
+                    raw = raw.removeprefix(codecs.BOM_UTF8)
+                text = self._decode(raw)
+            else:
+                self.bytes_read += len(raw)
+                text = raw.removeprefix("\ufeff") if self.line_no == 1 else raw
+            if self.bytes_read > self.max_bytes:
+                self.too_large = True
+                return
+            yield text
+
+    def _decode(self, raw: bytes) -> str:
+        try:
+            return raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            self.bad_lines[self.line_no] = (
+                f"line {self.line_no} is not valid UTF-8 (byte 0x{raw[exc.start]:02X} at "
+                f"position {exc.start + 1}); save the file as UTF-8"
+            )
+            return raw.decode("utf-8", errors="replace")
+
+    def take_bad_lines(self, up_to: int | None = None) -> list[IntakeError]:
+        """Return and forget the encoding errors of lines ≤ `up_to` (all when None)."""
+        done = [n for n in self.bad_lines if up_to is None or n <= up_to]
+        return [IntakeError(self.filename, n, None, self.bad_lines.pop(n)) for n in sorted(done)]
+
+    def end_errors(self) -> list[IntakeError]:
+        """Return the errors known only at the end: leftover bad lines and the size limit."""
+        errors = self.take_bad_lines()
+        if self.too_large:
+            errors.append(
+                IntakeError(
+                    self.filename,
+                    None,
+                    None,
+                    f"the file is larger than the limit of {format_bytes(self.max_bytes)}",
+                )
+            )
+        return errors
+
+
+def iter_csv_rows(source: LineSource) -> Iterator[tuple[int, list[str] | None, list[IntakeError]]]:
+    """Yield (first line, cells, errors) per CSV record; cells is None for unparsable ones.
+
+    Blank lines are skipped. Encoding errors go to the record that contains the line.
+    """
+    reader = csv.reader(source, strict=False)
+    while True:
+        start = reader.line_num + 1
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            errors = source.take_bad_lines(reader.line_num)
+            errors.append(IntakeError(source.filename, start, None, f"is not valid CSV: {exc}"))
+            yield start, None, errors
+            continue
+        errors = source.take_bad_lines(reader.line_num)
+        if not cells or all(not cell.strip() for cell in cells):
+            if errors:
+                yield start, None, errors
+            continue
+        yield start, cells, errors
+
+
+def normalise_header(cell: str) -> str:
+    """Return a header cell as compared: stripped, lower-case, inner spaces single."""
+    return " ".join(cell.replace("\ufeff", "").split()).casefold()
+
+
+def iter_table(
+    fileobj: IO[Any],
+    filename: str,
+    limits: IntakeLimits,
+    *,
+    is_header: Callable[[list[str]], bool],
+    no_header_message: str,
+    search_rows: int = 1,
+    required: tuple[str, ...] = (),
+) -> Iterator[RawRow]:
+    """Yield (line, {normalised header: cell}, errors) for every data row of a CSV file.
+
+    The header is the first of the first `search_rows` records for which `is_header`
+    (given normalised cells) is true, so preambles such as LinkedIn's "Notes:" are
+    skipped. A header without a `required` column ends the file with an error. Rows
+    with the wrong number of cells, more rows than allowed, an oversized
+    file and undecodable lines are reported as errors; the mapping is None then.
+    A missing header ends the file with one error, as nothing else can be interpreted.
+    """
+    source = LineSource(fileobj, filename, limits.max_upload_bytes)
+    rows = iter_csv_rows(source)
+    header: list[str] | None = None
+    first_line: int | None = None
+    for line, cells, errors in rows:
+        first_line = first_line or line
+        if cells is None:
+            yield line, None, errors
+            continue
+        normalised = [normalise_header(cell) for cell in cells]
+        if is_header(normalised):
+            header = normalised
+            if errors:
+                yield line, None, errors
+            break
+        search_rows -= 1
+        if search_rows <= 0:
+            errors.append(IntakeError(filename, first_line, None, no_header_message))
+            yield line, None, errors
+            yield None, None, source.end_errors()
+            return
+    if header is None:
+        errors = source.end_errors()
+        if not source.too_large:
+            message = "the file is empty" if first_line is None else no_header_message
+            errors.append(IntakeError(filename, first_line, None, message))
+        yield None, None, errors
+        return
+    duplicates = sorted({name for name in header if name and header.count(name) > 1})
+    header_errors = [
+        IntakeError(filename, line, name, "appears twice in the header") for name in duplicates
+    ]
+    header_errors += [
+        IntakeError(filename, line, name, "required column is missing from the header")
+        for name in required
+        if name not in header
+    ]
+    if header_errors:
+        yield line, None, header_errors
+        return
+
+    count = 0
+    for line, cells, errors in rows:
+        count += 1
+        if count > limits.max_rows:
+            if errors:
+                yield line, None, errors
+            continue
+        if cells is None:
+            yield line, None, errors
+            continue
+        if len(cells) != len(header):
+            errors.append(
+                IntakeError(
+                    filename,
+                    line,
+                    None,
+                    f"has {len(cells)} fields; the header has {len(header)}"
+                    " (a value with a comma must be in double quotes)",
+                )
+            )
+            yield line, None, errors
+            continue
+        yield line, dict(zip(header, cells, strict=True)), errors
+    end = source.end_errors()
+    if count > limits.max_rows:
+        end.append(
+            IntakeError(
+                filename,
+                None,
+                None,
+                f"the file has {count:,} rows; the limit is {limits.max_rows:,}",
+            )
+        )
+    if end:
+        yield None, None, end

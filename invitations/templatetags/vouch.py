@@ -1,0 +1,38 @@
+from django import template
+from django.utils.translation import get_language
+
+from policy.engine.links import defang as _defang
+
+register = template.Library()
+
+
+@register.filter
+def defang(text: str) -> str:
+    """Return untrusted text with every link made unclickable (still escaped by the template)."""
+    return _defang(text or "")
+
+
+@register.filter
+def explanation(hit: dict) -> str:
+    """Return a stored rule hit's explanation in the active language (English as fallback)."""
+    lang = (get_language() or "en")[:2]
+    return hit.get(lang) or hit.get("en") or ""
+
+
+@register.filter
+def filesize(size) -> str:
+    """Return a byte count for people: 512 B, 12.3 KB, 4.0 MB."""
+    if size is None or size == "":
+        return "?"
+    size = float(size)
+    for unit in ("B", "KB", "MB", "GB"):
+        if size < 1024 or unit == "GB":
+            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
+        size /= 1024
+    return ""
+
+
+@register.filter
+def get_item(mapping, key):
+    """Return mapping[key], or "" when it is missing."""
+    return mapping.get(key, "") if mapping else ""

@@ -1,0 +1,218 @@
+"""Compiling policy data into matchers and lookups that `evaluate` uses without further work."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+from typing import Any
+
+from .catalogue import CUSTOM_RULE_FIELDS, RULES, SPAM
+from .defaults import default_policy
+from .matcher import compile_literals, compile_re2
+from .normalise import fold, text_key
+from .validate import PolicyInvalid, validate_policy
+
+# Prices: a currency sign before a number, or a currency after it ("€ 49", "$99", "99 EUR").
+_PRICE_PATTERN = (
+    r"(?:[$€£¥]\s?\d|\b\d[\d.,]*\s?(?:[$€£¥]|(?:eur|euro|euros|usd|chf|gbp|dollars?)\b))"
+)
+_CACHE_SIZE = 64
+
+
+@dataclass(frozen=True, slots=True)
+class CustomRule:
+    """A compiled manager-defined rule."""
+
+    id: str
+    reason: str
+    kind: str
+    weight: float
+    fields: tuple[str, ...]
+    matcher: Any
+    explanation_en: str
+    explanation_de: str
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class CompiledPolicy:
+    """Policy data turned into ready-to-use lookups.
+
+    `weights[rule_id]` is the rule's weight, or None when the rule is disabled; `params` holds
+    each rule's parameters with defaults filled in; `data` is the complete policy data (every
+    rule and list present) and `digest` the SHA-256 of its canonical JSON."""
+
+    data: dict[str, Any]
+    digest: str
+    thresholds: dict[str, float]
+    min_weak_spam_signals: int
+    weak_spam_only_if_unknown: bool
+    weights: dict[str, float | None]
+    params: dict[str, dict[str, Any]]
+    weak_spam_rules: frozenset[str]
+    default_texts: dict[str, str]
+    default_text_max_len: int
+    default_text_anchors: tuple[str, ...]
+    greetings: frozenset[str]
+    promo_matcher: Any
+    price_matcher: Any
+    context_matcher: Any
+    url_shorteners: frozenset[str]
+    blocklist_matcher: Any
+    custom_rules: tuple[CustomRule, ...]
+
+
+def canonical_json(data: Any) -> str:
+    """Return `data` as canonical JSON (sorted keys, no insignificant whitespace)."""
+    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def complete_policy(data: dict[str, Any]) -> dict[str, Any]:
+    """Return a copy of valid policy `data` with every missing rule, param, threshold, list
+    and combine setting filled in from the defaults."""
+    base = default_policy()
+    data = json.loads(json.dumps(data))
+    out: dict[str, Any] = {
+        "schema": base["schema"],
+        "thresholds": {**base["thresholds"], **data.get("thresholds", {})},
+        "combine": {**base["combine"], **data.get("combine", {})},
+        "rules": {},
+        "lists": {**base["lists"], **data.get("lists", {})},
+        "custom_rules": [],
+    }
+    given_rules = data.get("rules", {})
+    for rule_id, default in base["rules"].items():
+        given = given_rules.get(rule_id, {})
+        out["rules"][rule_id] = {
+            "enabled": given.get("enabled", default["enabled"]),
+            "weight": given.get("weight", default["weight"]),
+            "params": {**default["params"], **given.get("params", {})},
+        }
+    for rule in data.get("custom_rules", []):
+        out["custom_rules"].append(
+            {
+                "enabled": True,
+                "explanation_en": "",
+                "explanation_de": "",
+                **rule,
+            }
+        )
+    return out
+
+
+def _anchors(keys: dict[str, str]) -> tuple[str, ...]:
+    """Return a few words such that every key contains one of them: a cheap pre-check before
+    building a note's key ("linkedin" covers all of LinkedIn's own texts)."""
+    anchors: list[str] = []
+    for key in sorted(keys, key=len):
+        if any(anchor in key for anchor in anchors):
+            continue
+        anchors.append(max(key.split(" "), key=len))
+    return tuple(anchors)
+
+
+def _greeting_key(text: str) -> str:
+    return text_key(fold(text))
+
+
+def _compile_custom(rule: dict[str, Any]) -> CustomRule:
+    pattern = rule["pattern"]
+    if rule["kind"] == "keyword":
+        matcher = compile_literals([fold(pattern)])
+    else:
+        matcher = compile_re2(pattern)
+    return CustomRule(
+        id=rule["id"],
+        reason=rule["reason"],
+        kind=rule["kind"],
+        weight=float(rule["weight"]),
+        fields=tuple(f for f in CUSTOM_RULE_FIELDS if f in rule["fields"]),
+        matcher=matcher,
+        explanation_en=rule["explanation_en"].strip(),
+        explanation_de=rule["explanation_de"].strip(),
+    )
+
+
+def _build(data: dict[str, Any], digest: str) -> CompiledPolicy:
+    lists = data["lists"]
+    default_texts: dict[str, str] = {}
+    for item in lists["default_texts"]:
+        key = text_key(fold(item["text"]))
+        if key:
+            default_texts.setdefault(key, item["lang"])
+    promo = [fold(p) for key, items in lists.items() if key.startswith("promo_") for p in items]
+    rules = data["rules"]
+    return CompiledPolicy(
+        data=data,
+        digest=digest,
+        thresholds={k: float(v) for k, v in data["thresholds"].items()},
+        min_weak_spam_signals=data["combine"]["min_weak_spam_signals"],
+        weak_spam_only_if_unknown=data["combine"]["weak_spam_only_if_unknown"],
+        weights={
+            rule_id: (float(s["weight"]) if s["enabled"] else None) for rule_id, s in rules.items()
+        },
+        params={rule_id: dict(s["params"]) for rule_id, s in rules.items()},
+        weak_spam_rules=frozenset(r.id for r in RULES if r.reason == SPAM and r.strength == "weak"),
+        default_texts=default_texts,
+        default_text_max_len=max((len(k) for k in default_texts), default=0),
+        default_text_anchors=_anchors(default_texts),
+        greetings=frozenset(filter(None, (_greeting_key(g) for g in lists["greetings"]))),
+        promo_matcher=compile_literals(promo),
+        price_matcher=compile_re2(_PRICE_PATTERN),
+        context_matcher=compile_literals(fold(w) for w in lists["context_words"]),
+        url_shorteners=frozenset(
+            h.strip().lower().removeprefix("www.") for h in lists["url_shorteners"]
+        ),
+        blocklist_matcher=compile_literals(
+            fold(b) for b in lists["blocklist"] if len(b.strip()) >= 2
+        ),
+        custom_rules=tuple(
+            _compile_custom(rule) for rule in data["custom_rules"] if rule["enabled"]
+        ),
+    )
+
+
+_cache: OrderedDict[str, CompiledPolicy] = OrderedDict()
+# Keyed by the caller's data as given, so a repeated call skips validation and completion.
+_raw_cache: OrderedDict[str, CompiledPolicy] = OrderedDict()
+_cache_lock = threading.Lock()
+
+
+def compile_policy(data: dict[str, Any] | None = None) -> CompiledPolicy:
+    """Return the CompiledPolicy for policy `data` (the default policy when None).
+
+    Results are memoised by the SHA-256 of the completed data's canonical JSON, so compiling the
+    same policy again is cheap. Raises PolicyInvalid listing every error when `data` is invalid."""
+    if data is None:
+        data = default_policy()
+    try:
+        raw_key = canonical_json(data)
+    except (TypeError, ValueError):
+        raw_key = None
+    if raw_key is not None:
+        with _cache_lock:
+            cached = _raw_cache.get(raw_key)
+        if cached is not None:
+            return cached
+    errors = validate_policy(data)
+    if errors:
+        raise PolicyInvalid(errors)
+    complete = complete_policy(data)
+    digest = hashlib.sha256(canonical_json(complete).encode()).hexdigest()
+    with _cache_lock:
+        cached = _cache.get(digest)
+        if cached is not None:
+            _cache.move_to_end(digest)
+            return cached
+    compiled = _build(complete, digest)
+    with _cache_lock:
+        _cache[digest] = compiled
+        while len(_cache) > _CACHE_SIZE:
+            _cache.popitem(last=False)
+        if raw_key is not None:
+            _raw_cache[raw_key] = compiled
+            while len(_raw_cache) > _CACHE_SIZE:
+                _raw_cache.popitem(last=False)
+    return compiled

@@ -1,0 +1,229 @@
+"""Normalising names, companies, profile URLs and free text so that comparisons are robust.
+
+Everything here is called on the hot path of `evaluate`, so the functions avoid per-call
+compilation and prefer `str.translate` / set lookups over regular expressions.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from urllib.parse import unquote, urlsplit
+
+from .matcher import Matcher
+
+_QUOTES = str.maketrans(
+    {
+        "\u2019": "'",
+        "\u2018": "'",
+        "`": "'",
+        "\u00b4": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u00a0": " ",
+    }
+)
+
+# Closing words of a signature after casefolding (so "grüße" is spelled "grüsse").
+_SIGN_OFFS = (
+    "best",
+    "best regards",
+    "kind regards",
+    "warm regards",
+    "regards",
+    "cheers",
+    "thanks",
+    "thank you",
+    "many thanks",
+    "all the best",
+    "sincerely",
+    "viele grüsse",
+    "beste grüsse",
+    "liebe grüsse",
+    "herzliche grüsse",
+    "freundliche grüsse",
+    "mit freundlichen grüssen",
+    "grüsse",
+    "gruss",
+    "lg",
+    "vg",
+    "mfg",
+    "cordialement",
+    "bien cordialement",
+    "bien à vous",
+    "saludos",
+    "un saludo",
+    "atentamente",
+    "groeten",
+    "met vriendelijke groet",
+    "vriendelijke groeten",
+    "cumprimentos",
+    "atenciosamente",
+    "abraço",
+    "saluti",
+    "cordiali saluti",
+    "un saluto",
+)
+_WORD = r"\pL[\pL\pN_.'-]*"
+_NAME = _WORD + "(?: " + _WORD + "){0,3}"
+_DASH_NAME = _WORD + "(?: " + _WORD + "){0,2}"
+# A signature is either a dash followed by a name, or a sign-off with an optional name. RE2
+# rather than `re`: it scans the tail once instead of retrying every alternative per position.
+_SIGNATURE = Matcher(
+    r"(?:(?:^|\s)[-\x{2013}\x{2014}~]+ ?"
+    + _DASH_NAME
+    + r"|(?:^|[\s,.!])(?:"
+    + "|".join(re.escape(s) for s in sorted(_SIGN_OFFS, key=len, reverse=True))
+    + r")[,.!]?(?: "
+    + _NAME
+    + r")?)[.!]?$"
+)
+_SIGNATURE_TAIL = 80
+_BARE_NAME_LINE_RE = re.compile(r"^[-\u2013\u2014~]* ?[^\W\d_][\w.'-]*(?: [^\W\d_][\w.'-]*){0,2}$")
+_NON_WORD_RE = re.compile(r"[\W_]+")
+
+# The common shape of a LinkedIn profile URL, handled without urlsplit for speed.
+_LINKEDIN_PROFILE_RE = re.compile(
+    r"(?i)(?:https?://)?(?:[a-z]{2,3}\.)?linkedin\.com/(?:in|pub)/([^/?#\s]+)/?(?:[?#].*)?$"
+)
+_LEGAL_SUFFIXES = frozenset(
+    "gmbh ag inc incorporated ltd limited llc se kg kgaa co corp corporation plc sa sas sarl "
+    "bv nv oy ab as spa srl ug mbh company".split()
+)
+_TITLES = frozenset("dr prof mr mrs ms mx herr frau dipl ing mba phd msc bsc".split())
+
+
+def fold(text: str) -> str:
+    """Return NFKC-normalised, quote-normalised, case-folded `text` with collapsed whitespace."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text.translate(_QUOTES))
+    elif "`" in text:
+        text = text.translate(_QUOTES)
+    return " ".join(text.casefold().split())
+
+
+def strip_signature(folded: str) -> str:
+    """Return `folded` (already folded text) without a trailing signature such as "- nina",
+    "— paul zimmermann", "best, anna" or "viele grüsse, max"; unchanged when there is none."""
+    if len(folded) > _SIGNATURE_TAIL:
+        cut = len(folded) - _SIGNATURE_TAIL
+        tail = folded[cut:]
+    else:
+        cut, tail = 0, folded
+    match = _SIGNATURE.find(tail)
+    if match is None:
+        return folded
+    return folded[: cut + len(tail) - len(match)].rstrip(" ,")
+
+
+def fold_and_normalise(text: str | None) -> tuple[str, str]:
+    """Return (folded, normalised) forms of `text`: folded is case-folded, NFKC-normalised,
+    quote-normalised with collapsed whitespace; normalised additionally lacks a trailing
+    signature. Both are "" for None or blank text."""
+    if not text:
+        return "", ""
+    body = text
+    if "\n" in text:
+        # A bare name on its own last line is a signature too ("...LinkedIn.\nNina").
+        head, _, last = text.rstrip().rpartition("\n")
+        if head.strip() and _BARE_NAME_LINE_RE.match(last.strip()):
+            body = head
+    folded = fold(text)
+    return folded, strip_signature(folded if body is text else fold(body))
+
+
+def normalise_text(text: str | None) -> str:
+    """Return `text` case-folded, NFKC-normalised, with typographic quotes made plain,
+    whitespace collapsed and a trailing signature removed; "" for None or blank text."""
+    return fold_and_normalise(text)[1]
+
+
+def text_key(folded: str) -> str:
+    """Return `folded` reduced to words separated by single spaces (punctuation dropped).
+
+    Used as a dictionary key so that "LinkedIn." and "LinkedIn!" compare equal."""
+    return " ".join(_NON_WORD_RE.sub(" ", folded).split())
+
+
+def strip_accents(text: str) -> str:
+    """Return `text` without combining accents ("Jürgen" -> "Jurgen")."""
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def normalise_name(name: str | None) -> str:
+    """Return a person's name case-folded, without accents, punctuation or titles
+    ("Dr. Jürgen Müller-Lüdenscheidt" -> "jurgen muller ludenscheidt"); "" when empty."""
+    if not name:
+        return ""
+    words = _NON_WORD_RE.sub(" ", strip_accents(fold(name))).split()
+    return " ".join(w for w in words if w not in _TITLES)
+
+
+def normalise_company(company: str | None) -> str:
+    """Return a company name normalised like a person's name and without legal-form suffixes
+    ("ACME Deutschland GmbH & Co. KG" -> "acme deutschland"); "" when empty."""
+    if not company:
+        return ""
+    words = _NON_WORD_RE.sub(" ", strip_accents(fold(company))).split()
+    while words and words[-1] in _LEGAL_SUFFIXES:
+        words.pop()
+    return " ".join(words)
+
+
+def normalise_profile_url(url: str | None) -> str:
+    """Return a canonical profile URL without scheme, "www.", query, fragment or trailing slash.
+
+    Any LinkedIn host (de.linkedin.com, linkedin.com) with /in/<slug> becomes
+    "linkedin.com/in/<slug>" with the slug lower-case and percent-decoded. Returns "" when
+    `url` is empty or has no host."""
+    if not url:
+        return ""
+    url = url.strip()
+    fast = _LINKEDIN_PROFILE_RE.match(url)
+    if fast is not None:
+        slug = fast.group(1)
+        return "linkedin.com/in/" + (unquote(slug) if "%" in slug else slug).casefold()
+    candidate = url if "://" in url else "https://" + url
+    try:
+        parts = urlsplit(candidate)
+        host = (parts.hostname or "").rstrip(".")
+    except ValueError:
+        return ""
+    if not host:
+        return ""
+    if host.startswith("www."):
+        host = host[4:]
+    path = parts.path.rstrip("/")
+    if host == "linkedin.com" or host.endswith(".linkedin.com"):
+        segments = [s for s in path.split("/") if s]
+        if len(segments) >= 2 and segments[0].lower() in ("in", "pub"):
+            return "linkedin.com/in/" + unquote(segments[1]).casefold()
+        return "linkedin.com" + path.lower()
+    return host + path
+
+
+def first_name_of(recipient: str | None) -> str:
+    """Return the recipient's likely first name, capitalised: from an e-mail address's local part
+    ("anna.schmidt@x.de" -> "Anna") or from a name ("Dr. Paul Zimmermann" -> "Paul"); "" when
+    none can be derived."""
+    if not recipient:
+        return ""
+    recipient = recipient.strip()
+    if "@" in recipient:
+        local = recipient.split("@", 1)[0]
+        words = [w for w in re.split(r"[._+\-\d]+", local) if w]
+    else:
+        words = [w for w in _NON_WORD_RE.sub(" ", recipient).split() if w.lower() not in _TITLES]
+    if not words or not words[0].isalpha():
+        return ""
+    first = words[0]
+    return first[:1].upper() + first[1:].lower()

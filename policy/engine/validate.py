@@ -1,0 +1,302 @@
+"""Validating policy data before it is compiled, saved or published."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import re2
+
+from .catalogue import (
+    COMBINE_PARAMS,
+    CUSTOM_RULE_FIELDS,
+    CUSTOM_RULE_KINDS,
+    LIST_KEYS,
+    REASONS,
+    RULES_BY_ID,
+    THRESHOLD_BOUNDS,
+    WEIGHT_BOUNDS,
+    ParamSpec,
+)
+from .defaults import SCHEMA_VERSION
+from .matcher import compile_re2
+
+_PROMO_KEY_RE = re.compile(r"^promo_[a-z]{2}$")
+_LANG_RE = re.compile(r"^[a-z]{2}$")
+_CUSTOM_ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
+_TOP_KEYS = frozenset({"schema", "thresholds", "combine", "rules", "lists", "custom_rules"})
+MAX_PATTERN_LENGTH = 1000
+MAX_LIST_ITEM_LENGTH = 500
+MAX_LIST_LENGTH = 5000
+MAX_CUSTOM_RULES = 200
+
+
+@dataclass(frozen=True, slots=True)
+class PolicyError:
+    """One problem in policy data: `path` points at the value ("rules.short_note.weight")."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}" if self.path else self.message
+
+
+class PolicyInvalid(ValueError):
+    """Raised by compile_policy when the data has errors; `.errors` lists them all."""
+
+    def __init__(self, errors: list[PolicyError]) -> None:
+        self.errors = errors
+        super().__init__("invalid policy: " + "; ".join(str(e) for e in errors))
+
+
+def _is_number(value: Any) -> bool:
+    return (
+        isinstance(value, int | float)
+        and not isinstance(value, bool)
+        and math.isfinite(float(value))
+    )
+
+
+def _check_param(spec: ParamSpec, value: Any, path: str, errors: list[PolicyError]) -> None:
+    if spec.type == "bool":
+        if not isinstance(value, bool):
+            errors.append(PolicyError(path, f"must be true or false, got {value!r}"))
+        return
+    if spec.type == "int" and not (isinstance(value, int) and not isinstance(value, bool)):
+        errors.append(PolicyError(path, f"must be a whole number, got {value!r}"))
+        return
+    if spec.type == "float" and not _is_number(value):
+        errors.append(PolicyError(path, f"must be a number, got {value!r}"))
+        return
+    if spec.min is not None and value < spec.min:
+        errors.append(PolicyError(path, f"must be at least {spec.min:g}, got {value!r}"))
+    if spec.max is not None and value > spec.max:
+        errors.append(PolicyError(path, f"must be at most {spec.max:g}, got {value!r}"))
+
+
+def _check_weight(value: Any, path: str, errors: list[PolicyError]) -> None:
+    low, high = WEIGHT_BOUNDS
+    if not _is_number(value):
+        errors.append(PolicyError(path, f"must be a number, got {value!r}"))
+    elif not low <= value <= high:
+        errors.append(PolicyError(path, f"must be between {low:g} and {high:g}, got {value!r}"))
+
+
+def _check_rules(rules: Any, errors: list[PolicyError]) -> None:
+    if not isinstance(rules, dict):
+        errors.append(PolicyError("rules", "must be an object of rule id -> settings"))
+        return
+    for rule_id, settings in rules.items():
+        path = f"rules.{rule_id}"
+        spec = RULES_BY_ID.get(rule_id)
+        if spec is None:
+            errors.append(PolicyError(path, f"unknown rule {rule_id!r}"))
+            continue
+        if not isinstance(settings, dict):
+            errors.append(PolicyError(path, "must be an object with enabled, weight, params"))
+            continue
+        for key in settings.keys() - {"enabled", "weight", "params"}:
+            errors.append(PolicyError(f"{path}.{key}", "unknown setting"))
+        if "enabled" in settings and not isinstance(settings["enabled"], bool):
+            errors.append(
+                PolicyError(
+                    f"{path}.enabled", f"must be true or false, got {settings['enabled']!r}"
+                )
+            )
+        if "weight" in settings:
+            _check_weight(settings["weight"], f"{path}.weight", errors)
+        params = settings.get("params", {})
+        if not isinstance(params, dict):
+            errors.append(PolicyError(f"{path}.params", "must be an object"))
+            continue
+        specs = {p.name: p for p in spec.params}
+        for name, value in params.items():
+            param_spec = specs.get(name)
+            if param_spec is None:
+                errors.append(PolicyError(f"{path}.params.{name}", "unknown parameter"))
+            else:
+                _check_param(param_spec, value, f"{path}.params.{name}", errors)
+
+
+def _check_string_list(value: Any, path: str, errors: list[PolicyError]) -> None:
+    if not isinstance(value, list):
+        errors.append(PolicyError(path, "must be a list of texts"))
+        return
+    if len(value) > MAX_LIST_LENGTH:
+        errors.append(PolicyError(path, f"has more than {MAX_LIST_LENGTH} entries"))
+    for i, item in enumerate(value):
+        if not isinstance(item, str) or not item.strip():
+            errors.append(PolicyError(f"{path}[{i}]", f"must be a non-empty text, got {item!r}"))
+        elif len(item) > MAX_LIST_ITEM_LENGTH:
+            errors.append(
+                PolicyError(f"{path}[{i}]", f"is longer than {MAX_LIST_ITEM_LENGTH} characters")
+            )
+
+
+def _check_lists(lists: Any, errors: list[PolicyError]) -> None:
+    if not isinstance(lists, dict):
+        errors.append(PolicyError("lists", "must be an object of list name -> entries"))
+        return
+    for key, value in lists.items():
+        path = f"lists.{key}"
+        if key == "default_texts":
+            if not isinstance(value, list):
+                errors.append(PolicyError(path, "must be a list of {lang, text} objects"))
+                continue
+            for i, item in enumerate(value):
+                item_path = f"{path}[{i}]"
+                if not isinstance(item, dict) or item.keys() != {"lang", "text"}:
+                    errors.append(PolicyError(item_path, "must be an object with lang and text"))
+                    continue
+                if not isinstance(item["lang"], str) or not _LANG_RE.match(item["lang"]):
+                    errors.append(
+                        PolicyError(
+                            f"{item_path}.lang",
+                            f"must be a two-letter language code, got {item['lang']!r}",
+                        )
+                    )
+                if not isinstance(item["text"], str) or not item["text"].strip():
+                    errors.append(PolicyError(f"{item_path}.text", "must be a non-empty text"))
+        elif key in LIST_KEYS or _PROMO_KEY_RE.match(key):
+            _check_string_list(value, path, errors)
+        else:
+            errors.append(PolicyError(path, f"unknown list {key!r}"))
+
+
+def _check_custom_rules(rules: Any, errors: list[PolicyError]) -> None:
+    if not isinstance(rules, list):
+        errors.append(PolicyError("custom_rules", "must be a list"))
+        return
+    if len(rules) > MAX_CUSTOM_RULES:
+        errors.append(PolicyError("custom_rules", f"has more than {MAX_CUSTOM_RULES} rules"))
+    seen: set[str] = set()
+    for i, rule in enumerate(rules):
+        path = f"custom_rules[{i}]"
+        if not isinstance(rule, dict):
+            errors.append(PolicyError(path, "must be an object"))
+            continue
+        allowed = {
+            "id",
+            "reason",
+            "kind",
+            "pattern",
+            "fields",
+            "weight",
+            "explanation_en",
+            "explanation_de",
+            "enabled",
+        }
+        for key in rule.keys() - allowed:
+            errors.append(PolicyError(f"{path}.{key}", "unknown setting"))
+        rule_id = rule.get("id")
+        if not isinstance(rule_id, str) or not _CUSTOM_ID_RE.match(rule_id):
+            errors.append(
+                PolicyError(
+                    f"{path}.id",
+                    "must be 1-64 lower-case letters, digits, '_' or '-', got " + repr(rule_id),
+                )
+            )
+        elif rule_id in RULES_BY_ID:
+            errors.append(PolicyError(f"{path}.id", f"{rule_id!r} is a built-in rule id"))
+        elif rule_id in seen:
+            errors.append(PolicyError(f"{path}.id", f"duplicate id {rule_id!r}"))
+        else:
+            seen.add(rule_id)
+        if rule.get("reason") not in REASONS:
+            errors.append(
+                PolicyError(
+                    f"{path}.reason",
+                    f"must be one of {', '.join(REASONS)}, got {rule.get('reason')!r}",
+                )
+            )
+        kind = rule.get("kind")
+        if kind not in CUSTOM_RULE_KINDS:
+            errors.append(PolicyError(f"{path}.kind", f"must be keyword or regex, got {kind!r}"))
+        pattern = rule.get("pattern")
+        if not isinstance(pattern, str) or not pattern.strip():
+            errors.append(PolicyError(f"{path}.pattern", "must be a non-empty text"))
+        elif len(pattern) > MAX_PATTERN_LENGTH:
+            errors.append(
+                PolicyError(f"{path}.pattern", f"is longer than {MAX_PATTERN_LENGTH} characters")
+            )
+        elif kind == "regex":
+            try:
+                compiled = compile_re2(pattern)
+            except re2.error as exc:
+                errors.append(PolicyError(f"{path}.pattern", f"invalid regular expression: {exc}"))
+            else:
+                if compiled.find("") is not None:
+                    errors.append(
+                        PolicyError(f"{path}.pattern", "matches empty text, so it matches anything")
+                    )
+        fields = rule.get("fields")
+        if not isinstance(fields, list) or not fields:
+            errors.append(PolicyError(f"{path}.fields", "must be a non-empty list of fields"))
+        else:
+            for j, name in enumerate(fields):
+                if name not in CUSTOM_RULE_FIELDS:
+                    errors.append(
+                        PolicyError(
+                            f"{path}.fields[{j}]",
+                            f"must be one of {', '.join(CUSTOM_RULE_FIELDS)}, got {name!r}",
+                        )
+                    )
+        _check_weight(rule.get("weight"), f"{path}.weight", errors)
+        if "enabled" in rule and not isinstance(rule["enabled"], bool):
+            errors.append(PolicyError(f"{path}.enabled", "must be true or false"))
+        for key in ("explanation_en", "explanation_de"):
+            value = rule.get(key, "")
+            if not isinstance(value, str) or len(value) > MAX_LIST_ITEM_LENGTH:
+                errors.append(
+                    PolicyError(
+                        f"{path}.{key}", f"must be a text of at most {MAX_LIST_ITEM_LENGTH} chars"
+                    )
+                )
+
+
+def validate_policy(data: Any) -> list[PolicyError]:
+    """Return every problem in policy `data` (empty list when it is valid).
+
+    Rules, lists and combine settings that are missing take their defaults, so a partial
+    policy is valid; unknown keys, rules, params and lists are errors."""
+    errors: list[PolicyError] = []
+    if not isinstance(data, dict):
+        return [PolicyError("", "policy must be an object")]
+    for key in data.keys() - _TOP_KEYS:
+        errors.append(PolicyError(str(key), "unknown top-level key"))
+    schema = data.get("schema", SCHEMA_VERSION)
+    if schema != SCHEMA_VERSION or isinstance(schema, bool):
+        errors.append(PolicyError("schema", f"unsupported schema {schema!r}, expected 1"))
+    thresholds = data.get("thresholds", {})
+    if not isinstance(thresholds, dict):
+        errors.append(PolicyError("thresholds", "must be an object of reason -> number"))
+    else:
+        low, high = THRESHOLD_BOUNDS
+        for key, value in thresholds.items():
+            path = f"thresholds.{key}"
+            if key not in REASONS:
+                errors.append(PolicyError(path, f"unknown reason {key!r}"))
+            elif not _is_number(value):
+                errors.append(PolicyError(path, f"must be a number, got {value!r}"))
+            elif not low <= value <= high:
+                errors.append(
+                    PolicyError(path, f"must be between {low:g} and {high:g}, got {value!r}")
+                )
+    combine = data.get("combine", {})
+    if not isinstance(combine, dict):
+        errors.append(PolicyError("combine", "must be an object"))
+    else:
+        specs = {p.name: p for p in COMBINE_PARAMS}
+        for key, value in combine.items():
+            spec = specs.get(key)
+            if spec is None:
+                errors.append(PolicyError(f"combine.{key}", "unknown setting"))
+            else:
+                _check_param(spec, value, f"combine.{key}", errors)
+    _check_rules(data.get("rules", {}), errors)
+    _check_lists(data.get("lists", {}), errors)
+    _check_custom_rules(data.get("custom_rules", []), errors)
+    return errors

@@ -1,0 +1,130 @@
+import json
+from io import StringIO
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from policy.engine import Facts, OrgContext, compile_policy, evaluate
+from policy.engine.bench import generate_facts, run_benchmark
+
+ORG = OrgContext.from_profile(
+    {
+        "countries": ["DE"],
+        "industries": ["Software"],
+        "employers": ["Muster GmbH"],
+        "clients": ["ACME AG"],
+        "known_contacts": [{"name": "Karl Kontakt", "profile_url": "linkedin.com/in/karl"}],
+        "blocklist": ["spam-co"],
+    }
+)
+POLICY = compile_policy()
+RANK = {"accept": 0, "ignore": 1, "dont_know": 2, "report_spam": 3}
+
+texts = st.one_of(
+    st.text(max_size=300),
+    st.sampled_from(
+        [
+            "",
+            "I'd like to add you to my professional network on LinkedIn.",
+            "Hi Anna, we met at the expo. https://bit.ly/x",
+            "Only $99! free trial www.x.com/a",
+            "- Nina",
+            "Best,",
+            "\n\n",
+        ]
+    ),
+)
+counts = st.one_of(st.none(), st.integers(min_value=0, max_value=10**6))
+facts_strategy = st.builds(
+    Facts,
+    ref=st.text(max_size=10),
+    recipient=st.one_of(st.emails(), st.text(max_size=40)),
+    requester_name=st.text(max_size=60),
+    requester_headline=st.text(max_size=60),
+    requester_company=st.text(max_size=60),
+    requester_industry=st.text(max_size=40),
+    requester_country=st.sampled_from(["", "DE", "NG", "US", "xx"]),
+    requester_profile_url=st.one_of(st.text(max_size=80), st.just("https://linkedin.com/in/karl")),
+    requester_has_photo=st.one_of(st.none(), st.booleans()),
+    mutual_connections=counts,
+    message=texts,
+    worked_together=st.sampled_from(["", "yes", "no", "unsure"]),
+    recognises_name=st.sampled_from(["", "yes", "no"]),
+    colleagues_connected=counts,
+    attachments=st.lists(st.text(max_size=20), max_size=3).map(tuple),
+    email_findings=st.lists(st.tuples(st.text(max_size=15), st.text(max_size=30)), max_size=3).map(
+        tuple
+    ),
+    recent_invites_to_colleagues=counts,
+    org=st.sampled_from([ORG, OrgContext()]),
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(facts_strategy)
+def test_the_engine_never_raises_and_is_deterministic(facts):
+    result = evaluate(facts, POLICY)
+    assert result.recommendation in RANK
+    assert set(result.scores) == {"unknown", "not_personal", "spam"}
+    assert evaluate(facts, POLICY) == result
+    json.dumps(result.to_dict("de"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(facts_strategy, st.sampled_from(["attachment", "shortener", "mass", "imitation"]))
+def test_adding_a_spam_signal_never_leads_to_accept(facts, signal):
+    before = evaluate(facts, POLICY)
+    if signal == "attachment":
+        worse = Facts(**{**_fields(facts), "attachments": (*facts.attachments, "x.exe")})
+    elif signal == "shortener":
+        worse = Facts(**{**_fields(facts), "message": facts.message + " https://bit.ly/abc"})
+    elif signal == "mass":
+        worse = Facts(**{**_fields(facts), "recent_invites_to_colleagues": 50})
+    else:
+        worse = Facts(**{**_fields(facts), "email_findings": (("auth_fail", "dkim=fail"),)})
+    after = evaluate(worse, POLICY)
+    assert after.recommendation == "report_spam"
+    assert after.scores["spam"] >= before.scores["spam"]
+    assert RANK[after.recommendation] >= RANK[before.recommendation]
+
+
+def _fields(facts):
+    return {name: getattr(facts, name) for name in Facts.__dataclass_fields__}
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.dictionaries(st.sampled_from(sorted(Facts.__dataclass_fields__)), st.text(max_size=20)))
+def test_from_mapping_either_builds_facts_or_raises_value_error(data):
+    data.pop("org", None)
+    try:
+        facts = Facts.from_mapping(data, ORG)
+    except ValueError as exc:
+        assert str(exc)
+    else:
+        evaluate(facts, POLICY)
+
+
+def test_generated_benchmark_facts_are_varied_and_reproducible():
+    first = generate_facts(400, seed=1)
+    assert first == generate_facts(400, seed=1)
+    outcomes = {evaluate(f, POLICY).recommendation for f in first}
+    assert outcomes == {"accept", "ignore", "dont_know", "report_spam"}
+    rules = {h.rule for f in first for h in evaluate(f, POLICY).hits}
+    assert {"default_text", "promotional", "shortened_link", "no_photo", "known_contact"} <= rules
+
+
+def test_run_benchmark_reports_n_seconds_and_rate():
+    report = run_benchmark(200)
+    assert report["n"] == 200
+    assert report["seconds"] >= 0
+    assert report["per_s"] > 0
+
+
+def test_the_management_command_prints_one_json_line():
+    from policy.management.commands.bench_engine import Command
+
+    out = StringIO()
+    Command(stdout=out).handle(n=50, seed=0)
+    line = out.getvalue().strip()
+    assert "\n" not in line
+    assert json.loads(line)["n"] == 50
