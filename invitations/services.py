@@ -181,9 +181,7 @@ def _insert_chunk_postgresql(rows: list[dict]) -> tuple[list[int], int]:
         )
         cursor.execute("TRUNCATE intake_stage")
         columns = ", ".join(_COLUMNS)
-        with cursor.connection.cursor().copy(
-            f"COPY intake_stage ({columns}) FROM STDIN"
-        ) as copy:
+        with cursor.connection.cursor().copy(f"COPY intake_stage ({columns}) FROM STDIN") as copy:
             for row in rows:
                 copy.write_row([_copy_value(c, row[c]) for c in _COLUMNS])
         cursor.execute(
