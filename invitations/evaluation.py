@@ -251,7 +251,9 @@ def invitations_sweep(*, stuck_after_seconds: int | None = None, limit: int = 50
     """
     from invitations.services import _enqueue
 
-    seconds = stuck_after_seconds or settings.VOUCH_STUCK_AFTER_SECONDS
+    seconds = (
+        settings.VOUCH_STUCK_AFTER_SECONDS if stuck_after_seconds is None else stuck_after_seconds
+    )
     cutoff = timezone.now() - timedelta(seconds=seconds)
     with transaction.atomic():
         ids = list(

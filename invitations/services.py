@@ -175,12 +175,12 @@ def _copy_value(column: str, value):
 def _insert_chunk_postgresql(rows: list[dict]) -> tuple[list[int], int]:
     """COPY `rows` into a temporary table, then move the new ones in; return (ids, duplicates)."""
     with connection.cursor() as cursor:
+        columns = ", ".join(_COLUMNS)
         cursor.execute(
-            "CREATE TEMP TABLE IF NOT EXISTS intake_stage "
-            "(LIKE invitations_invitation INCLUDING DEFAULTS) ON COMMIT DROP"
+            "CREATE TEMP TABLE IF NOT EXISTS intake_stage ON COMMIT DROP AS "  # noqa: S608
+            f"SELECT {columns} FROM invitations_invitation WITH NO DATA"
         )
         cursor.execute("TRUNCATE intake_stage")
-        columns = ", ".join(_COLUMNS)
         with cursor.connection.cursor().copy(f"COPY intake_stage ({columns}) FROM STDIN") as copy:
             for row in rows:
                 copy.write_row([_copy_value(c, row[c]) for c in _COLUMNS])
