@@ -455,10 +455,12 @@ def evaluate(facts: Facts, policy: CompiledPolicy | dict[str, Any] | None = None
                         "shortened_link",
                         SPAM,
                         weight,
-                        f"{_plural(len(short), 'shortened link', 'shortened links')} hide "
-                        f"where they lead: {shown}",
+                        f"{_plural(len(short), 'shortened link', 'shortened links')} "
+                        f"{'hides where it leads' if len(short) == 1 else 'hide where they lead'}"
+                        f": {shown}",
                         f"{len(short)} gekürzte{'r' if len(short) == 1 else ''} Link"
-                        f"{'' if len(short) == 1 else 's'} verbirgt das Ziel: {shown}",
+                        f"{'' if len(short) == 1 else 's'} "
+                        f"{'verbirgt' if len(short) == 1 else 'verbergen'} das Ziel: {shown}",
                     )
                 )
     weight = weights["attachments"]

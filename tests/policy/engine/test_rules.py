@@ -384,7 +384,7 @@ def test_a_shortened_link_is_strong_and_never_shown_raw():
         "2 links in the note: hxxps://bit[.]ly/3xYz, www[.]example[.]org/a"
     )
     short = hit(result, "shortened_link")
-    assert short.explanation_en == "1 shortened link hide where they lead: hxxps://bit[.]ly/3xYz"
+    assert short.explanation_en == "1 shortened link hides where it leads: hxxps://bit[.]ly/3xYz"
     assert result.recommendation == "report_spam"
     for h in result.hits:
         assert "https://" not in h.explanation_en and "bit.ly" not in h.explanation_de

@@ -1,0 +1,125 @@
+"""The evaluate_file command: files in, one explained result per invitation out, no database."""
+
+import json
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+
+FIXTURES = Path(__file__).resolve().parents[1] / "invitations" / "intake" / "fixtures"
+PROFILE = {
+    "name": "Acme",
+    "countries": ["DE", "AT"],
+    "industries": ["Consulting"],
+    "employers": ["Acme Consulting"],
+    "clients": ["Initech"],
+    "known_contacts": [{"name": "Jane Roe", "profile_url": "https://www.linkedin.com/in/jane-roe"}],
+    "blocklist": ["spamcorp.example"],
+}
+
+
+@pytest.fixture
+def profile(tmp_path):
+    path = tmp_path / "profile.json"
+    path.write_text(json.dumps(PROFILE))
+    return str(path)
+
+
+def _run(*args) -> list[dict]:
+    from io import StringIO
+
+    out = StringIO()
+    call_command("evaluate_file", *args, stdout=out)
+    return [json.loads(line) for line in out.getvalue().splitlines()]
+
+
+def test_it_evaluates_json_lines_with_explanations(tmp_path, profile):
+    path = tmp_path / "in.jsonl"
+    path.write_text(
+        "\n".join(
+            json.dumps(r)
+            for r in [
+                {
+                    "ref": "known",
+                    "requester_name": "Jane Roe",
+                    "requester_has_photo": True,
+                    "message": "Hi Anna, we worked together at Initech on the billing project.",
+                },
+                {
+                    "ref": "lazy",
+                    "requester_name": "Max Muster",
+                    "requester_has_photo": True,
+                    "worked_together": "yes",
+                    "message": "Ich möchte Sie gerne zu meinem beruflichen Netzwerk auf LinkedIn "
+                    "hinzufügen.",
+                },
+                {"ref": "spam", "requester_name": "Sam", "message": "Only $99! https://bit.ly/x"},
+            ]
+        )
+    )
+    results = {r["ref"]: r for r in _run(str(path), "--profile", profile)}
+    assert results["known"]["recommendation"] == "accept"
+    assert results["lazy"]["recommendation"] == "ignore"
+    assert results["spam"]["recommendation"] == "report_spam"
+    lazy = {h["rule"]: h for h in results["lazy"]["hits"]}
+    assert lazy["default_text"]["explanation"] == "The note is LinkedIn's default text (German)."
+    assert set(results["spam"]) == {"ref", "recommendation", "scores", "hits"}
+    assert set(results["spam"]["scores"]) == {"unknown", "not_personal", "spam"}
+
+
+def test_it_explains_in_german_when_asked(tmp_path, profile):
+    path = tmp_path / "in.jsonl"
+    path.write_text(json.dumps({"requester_name": "Sam", "message": "https://bit.ly/x"}))
+    hits = _run(str(path), "--profile", profile, "--lang", "de")[0]["hits"]
+    assert any(
+        "hxxps://bit[.]ly/x" in h["explanation"] and "Link" in h["explanation"] for h in hits
+    )
+
+
+def test_it_reads_a_real_linkedin_email(profile):
+    path = FIXTURES / "real" / "imapdigester_linkedin_1.eml"
+    [result] = _run(str(path), "--profile", profile)
+    assert "default_text" in {h["rule"] for h in result["hits"]}
+
+
+def test_it_reads_linkedin_invitations_csv(profile):
+    results = _run(str(FIXTURES / "invitations_2026.csv"), "--profile", profile)
+    assert results and all(r["recommendation"] for r in results)
+
+
+def test_it_uses_a_policy_export(tmp_path, profile):
+    from policy.engine import default_policy
+
+    policy = default_policy()
+    policy["rules"]["no_note"] = {"enabled": False}
+    policy["rules"]["short_note"] = {"enabled": False}
+    policy["rules"]["no_context"] = {"enabled": False}
+    export = tmp_path / "policy.json"
+    export.write_text(json.dumps({"version": 3, "policy": policy}))
+    path = tmp_path / "in.jsonl"
+    path.write_text(json.dumps({"requester_name": "Jane Roe", "requester_has_photo": True}))
+    [default] = _run(str(path), "--profile", profile)
+    [custom] = _run(str(path), "--profile", profile, "--policy", str(export))
+    assert default["recommendation"] == "ignore"
+    assert custom["recommendation"] == "accept"
+
+
+def test_a_malformed_line_is_reported_with_its_number_and_nothing_is_printed(
+    tmp_path, profile, capsys
+):
+    path = tmp_path / "bad.jsonl"
+    path.write_text('{"requester_name": "Fine"}\n{not json\n')
+    with pytest.raises(CommandError, match="nothing was evaluated"):
+        call_command("evaluate_file", str(path), "--profile", profile)
+    captured = capsys.readouterr()
+    assert "line 2" in captured.err
+    assert captured.out == ""
+
+
+def test_an_invalid_policy_file_names_the_bad_path(tmp_path, profile):
+    bad = tmp_path / "policy.json"
+    bad.write_text(json.dumps({"thresholds": {"spam": "high"}}))
+    path = tmp_path / "in.jsonl"
+    path.write_text(json.dumps({"requester_name": "X"}))
+    with pytest.raises(CommandError, match=r"thresholds\.spam"):
+        call_command("evaluate_file", str(path), "--profile", profile, "--policy", str(bad))
