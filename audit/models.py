@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -14,6 +15,7 @@ class Action(models.TextChoices):
     TOKEN_REVOKED = "token.revoked", _("API token revoked")
     EXPORT = "export", _("Audit log exported")
     RETENTION = "retention", _("Old events removed")
+    RETENTION_CHANGED = "retention.changed", _("Retention period changed")
     ROSTER_IMPORTED = "roster.imported", _("Roster imported")
 
 
@@ -70,3 +72,46 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.seq} {self.action}"
+
+    @property
+    def is_override(self) -> bool:
+        """True for a decision that differs from the policy's recommendation."""
+        data = self.data if isinstance(self.data, dict) else {}
+        recommendation, decision = data.get("recommendation"), data.get("decision")
+        return recommendation is not None and decision is not None and recommendation != decision
+
+
+#: The shortest retention period a manager may set: a log that forgets within days
+#: proves little, and a short period would let a manager erase recent history quickly.
+MIN_RETENTION_DAYS = 30
+MAX_RETENTION_DAYS = 36_500
+
+
+class AuditSettings(models.Model):
+    """Per-organisation audit log settings; no row, or no period, means keep events forever."""
+
+    organisation = models.OneToOneField(
+        "organisations.Organisation", on_delete=models.CASCADE, related_name="audit_settings"
+    )
+    retention_days = models.PositiveIntegerField(
+        _("retention period (days)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(MIN_RETENTION_DAYS), MaxValueValidator(MAX_RETENTION_DAYS)],
+        help_text=_("Events older than this are removed nightly. Empty: keep forever."),
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("audit settings")
+        verbose_name_plural = _("audit settings")
+
+    def __str__(self) -> str:
+        return f"{self.organisation_id}: {self.retention_days or 'forever'}"

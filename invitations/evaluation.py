@@ -6,6 +6,7 @@ store Evaluations and copy the outcome onto the invitations in one transaction.
 """
 
 import json
+import logging
 import time
 from collections import defaultdict
 from datetime import timedelta
@@ -25,6 +26,8 @@ from policy.services import (
     policy_current_version,
     roster_matches,
 )
+
+logger = logging.getLogger(__name__)
 
 # What the engine reads from an invitation row.
 FACT_FIELDS = (
@@ -79,22 +82,39 @@ def reasons_of(result) -> list[str]:
     return [reason for _score, reason in sorted(scored, reverse=True)]
 
 
-def invitations_claim(*, invitation_ids: list[int], claim: str) -> list[int]:
-    """Mark the given invitations as being evaluated under `claim`; return the ids now held.
+def invitations_claim(*, invitation_ids: list[int], claim: str) -> list[dict]:
+    """Mark the given invitations as being evaluated under `claim`; return the rows now held.
 
     Only invitations still `received`, or already held by the same claim (a task
-    redelivered after its worker died), are taken; anything else is left alone.
+    redelivered after its worker died), are taken; anything else is left alone. A
+    concurrent claimer waits for the row lock, then sees the new status and skips it.
     """
     now = timezone.now()
+    if connection.vendor == "postgresql":
+        columns = ", ".join(FACT_FIELDS)
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(
+                "UPDATE invitations_invitation SET status = 'evaluating', claim = %s, "  # noqa: S608
+                "claimed_at = %s WHERE id = ANY(%s) AND (status = 'received' OR "
+                f"(status = 'evaluating' AND claim = %s)) RETURNING {columns}",
+                [claim, now, list(invitation_ids), claim],
+            )
+            rows = [dict(zip(FACT_FIELDS, row, strict=True)) for row in cursor.fetchall()]
+        # Django's psycopg setup hands jsonb back as text, for JSONField to decode.
+        for row in rows:
+            for key in ("attachments", "email_findings"):
+                if isinstance(row[key], str):
+                    row[key] = json.loads(row[key])
+        return rows
     with transaction.atomic():
         rows = Invitation.objects.filter(pk__in=invitation_ids).filter(
             Q(status=Status.RECEIVED) | Q(status=Status.EVALUATING, claim=claim)
         )
-        ids = list(rows.select_for_update(skip_locked=True).values_list("pk", flat=True))
+        ids = list(rows.select_for_update().values_list("pk", flat=True))
         Invitation.objects.filter(pk__in=ids).update(
             status=Status.EVALUATING, claim=claim, claimed_at=now
         )
-    return ids
+        return list(Invitation.objects.filter(pk__in=ids).values(*FACT_FIELDS))
 
 
 def _mass_invite_counts(*, org_id: int, keys: set[str], window_days: int) -> dict[str, int]:
@@ -142,6 +162,7 @@ def _evaluate_org_rows(org: Organisation, rows: list[dict]) -> tuple[object, lis
         except ValueError:
             # Stored rows were validated at intake; if one still cannot be read,
             # evaluate what can be trusted rather than leave it stuck forever.
+            logger.exception("invitation %s has unreadable facts", row["id"])
             facts = Facts.from_mapping(
                 {"requester_name": row["requester_name"], "message": row["message"]}, context
             )
@@ -151,48 +172,53 @@ def _evaluate_org_rows(org: Organisation, rows: list[dict]) -> tuple[object, lis
 
 
 def _store_postgresql(version, results, claim: str, now) -> int:
-    ids = [r[0] for r in results]
+    """COPY the results into a staging table, then insert and update in two statements.
+
+    COPY goes through psycopg's C writer, where binding arrays of thousands of JSON
+    strings as query parameters would be quoted in Python, row by row.
+    """
     with connection.cursor() as cursor:
+        cursor.execute(
+            "CREATE TEMP TABLE IF NOT EXISTS evaluation_stage (inv bigint, rec text, "
+            "scores jsonb, hits jsonb, ms float8, risk float8, reasons jsonb) ON COMMIT DROP"
+        )
+        with cursor.connection.cursor().copy("COPY evaluation_stage FROM STDIN") as copy:
+            for invitation_id, result, seconds in results:
+                copy.write_row(
+                    (
+                        invitation_id,
+                        result.recommendation,
+                        json.dumps(result.scores),
+                        json.dumps(hits_for_storage(result), ensure_ascii=False),
+                        seconds * 1000,
+                        risk_of(result.scores),
+                        json.dumps(reasons_of(result)),
+                    )
+                )
         cursor.execute(
             """
             INSERT INTO invitations_evaluation
                 (invitation_id, policy_version_id, recommendation, scores, hits, created_at,
                  duration_ms)
-            SELECT v.inv, %s, v.rec, v.scores::jsonb, v.hits::jsonb, %s, v.ms
-            FROM unnest(%s::bigint[], %s::text[], %s::text[], %s::text[], %s::float8[])
-                 AS v(inv, rec, scores, hits, ms)
+            SELECT inv, %s, rec, scores, hits, %s, ms FROM evaluation_stage
             ON CONFLICT (invitation_id, policy_version_id) DO NOTHING
             """,
-            [
-                version.pk,
-                now,
-                ids,
-                [r[1].recommendation for r in results],
-                [json.dumps(r[1].scores) for r in results],
-                [json.dumps(hits_for_storage(r[1]), ensure_ascii=False) for r in results],
-                [r[2] * 1000 for r in results],
-            ],
+            [version.pk, now],
         )
         cursor.execute(
             """
             UPDATE invitations_invitation AS i
             SET status = 'evaluated', claim = '', evaluated_at = %s, evaluation_id = e.id,
-                recommendation = e.recommendation, risk = v.risk, reasons = v.reasons::jsonb
-            FROM unnest(%s::bigint[], %s::float8[], %s::text[]) AS v(inv, risk, reasons),
-                 invitations_evaluation AS e
+                recommendation = e.recommendation, risk = v.risk, reasons = v.reasons
+            FROM evaluation_stage AS v, invitations_evaluation AS e
             WHERE i.id = v.inv AND e.invitation_id = v.inv AND e.policy_version_id = %s
               AND i.status = 'evaluating' AND i.claim = %s
             """,
-            [
-                now,
-                ids,
-                [risk_of(r[1].scores) for r in results],
-                [json.dumps(reasons_of(r[1])) for r in results],
-                version.pk,
-                claim,
-            ],
+            [now, version.pk, claim],
         )
-        return cursor.rowcount
+        stored = cursor.rowcount
+        cursor.execute("DROP TABLE evaluation_stage")
+        return stored
 
 
 def _store_portable(version, results, claim: str, now) -> int:
@@ -228,11 +254,11 @@ def invitations_evaluate(*, invitation_ids: list[int], claim: str) -> int:
     Running it again with the same ids changes nothing: evaluated invitations are
     not claimed, and at most one Evaluation exists per invitation and policy version.
     """
-    ids = invitations_claim(invitation_ids=invitation_ids, claim=claim)
-    if not ids:
+    rows = invitations_claim(invitation_ids=invitation_ids, claim=claim)
+    if not rows:
         return 0
     by_org: dict[int, list[dict]] = defaultdict(list)
-    for row in Invitation.objects.filter(pk__in=ids, claim=claim).values(*FACT_FIELDS):
+    for row in rows:
         by_org[row["organisation_id"]].append(row)
     store = _store_postgresql if connection.vendor == "postgresql" else _store_portable
     stored = 0

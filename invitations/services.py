@@ -3,6 +3,7 @@
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from email.utils import parseaddr
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -85,6 +86,27 @@ def requester_key_for(record: dict) -> str:
     return f"url:{normalise_profile_url(record.get('requester_profile_url') or '')}"
 
 
+def _recipient_identity(record: dict, submitter) -> str:
+    """Return who received the invitation, as the dedupe key should see it.
+
+    Channels name the submitter differently (an address in an e-mail, a display
+    name in LinkedIn's export), so any of the submitter's own names stands for
+    the submitter; a colleague's name (a team upload) stays distinct.
+    """
+    recipient = (record.get("recipient") or "").strip()
+    if submitter is None:
+        return recipient
+    own = {
+        (submitter.email or "").lower(),
+        submitter.get_username().lower(),
+        submitter.get_full_name().lower(),
+    } - {""}
+    lowered = recipient.lower()
+    if not lowered or lowered in own or ("<" in lowered and parseaddr(lowered)[1] in own):
+        return f"user:{submitter.pk}"
+    return recipient
+
+
 def _row_values(*, org, submitter, batch, channel: str, record: dict, now) -> dict:
     """Return the column values of one new invitation built from an intake record."""
     full = empty_record()
@@ -96,11 +118,7 @@ def _row_values(*, org, submitter, batch, channel: str, record: dict, now) -> di
         "channel": channel,
         "status": Status.RECEIVED,
         **{k: full[k] for k in full},
-        # The submitter stands in for the recipient: channels name the recipient
-        # differently (an address, a display name), but it is the same person.
-        "dedupe_key": dedupe_key(
-            {**full, "recipient": f"user:{submitter.pk}"} if submitter is not None else full
-        ),
+        "dedupe_key": dedupe_key({**full, "recipient": _recipient_identity(full, submitter)}),
         "requester_key": requester_key_for(full),
         "created_at": now,
         "enqueued_at": now,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import time
+from collections.abc import Iterator
 from typing import Any
 
 from .compile import compile_policy
@@ -72,19 +73,18 @@ def _note(rng: random.Random, first: str) -> str:
     return rng.choice(_SHORT).format(first=first)
 
 
-def generate_facts(n: int, seed: int = 0, org: OrgContext = BENCH_ORG) -> list[Facts]:
-    """Return `n` varied, realistic invitations (default texts in several languages with
+def generate_records(n: int, seed: int = 0) -> Iterator[dict[str, Any]]:
+    """Yield `n` varied, realistic invitation records (default texts in several languages with
     variants, personal notes, spam with links and prices, short notes, missing photos, known
     contacts, foreign countries, attachments), reproducible for a given `seed`."""
     rng = random.Random(seed)
-    out = []
     for i in range(n):
         first, last = rng.choice(_FIRST), rng.choice(_LAST)
         known = rng.random() < 0.1
         name = f"Known Person{rng.randrange(500)}" if known else f"{first} {last}"
         slug = name.lower().replace(" ", "-")
         recipient_first = rng.choice(_FIRST)
-        data: dict[str, Any] = {
+        yield {
             "ref": f"bench-{i}",
             "recipient": f"{recipient_first.lower()}.{rng.choice(_LAST).lower()}@muster.de",
             "requester_name": name,
@@ -105,8 +105,11 @@ def generate_facts(n: int, seed: int = 0, org: OrgContext = BENCH_ORG) -> list[F
             ),
             "recent_invites_to_colleagues": rng.choice((None, 0, 1, 4)),
         }
-        out.append(Facts.from_mapping(data, org))
-    return out
+
+
+def generate_facts(n: int, seed: int = 0, org: OrgContext = BENCH_ORG) -> list[Facts]:
+    """Return the Facts of `generate_records(n, seed)` for organisation `org`."""
+    return [Facts.from_mapping(data, org) for data in generate_records(n, seed)]
 
 
 def run_benchmark(n: int = 100_000, seed: int = 0) -> dict[str, Any]:

@@ -1,0 +1,15 @@
+"""Celery tasks of the audit log. Thin: the work is in audit.retention."""
+
+from celery import shared_task
+
+from audit.retention import apply_retention_everywhere
+
+
+@shared_task(name="audit.tasks.apply_retention")
+def apply_retention() -> int:
+    """Apply every organisation's retention period (nightly, see CELERY_BEAT_SCHEDULE).
+
+    Idempotent: a second run finds nothing older than the cutoff and records nothing.
+    Returns the number of events removed.
+    """
+    return sum(result.count for result in apply_retention_everywhere())
