@@ -175,6 +175,8 @@ CONTENT_SECURITY_POLICY = {
 # Upload caps for intake; the parsers enforce their own finer limits.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DATA_UPLOAD_MAX_MEMORY_SIZE", default=5 * 1024 * 1024)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+# The policy editor posts a field per rule parameter and per custom rule.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 3000
 VOUCH_MAX_UPLOAD_BYTES = env.int("VOUCH_MAX_UPLOAD_BYTES", default=50 * 1024 * 1024)
 
 # Celery. With no broker configured, tasks run in-process (the embedded default);
@@ -229,6 +231,8 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Submit LinkedIn invitations for evaluation against your organisation's policy.",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SERVE_AUTHENTICATION": [],
     "ENUM_NAME_OVERRIDES": {"RecommendationEnum": "invitations.models.Recommendation"},
 }
 

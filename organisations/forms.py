@@ -11,3 +11,22 @@ class AddMemberForm(forms.Form):
 
 class ChangeRoleForm(forms.Form):
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+
+
+class ApiTokenForm(forms.Form):
+    name = forms.CharField(
+        label=_("Name"), max_length=100, help_text=_("e.g. CRM sync, mail gateway")
+    )
+    user = forms.ModelChoiceField(
+        label=_("Acts as"),
+        queryset=None,
+        help_text=_("Invitations submitted with this token are recorded as this member's."),
+    )
+
+    def __init__(self, *args, org, **kwargs):
+        super().__init__(*args, **kwargs)
+        from django.contrib.auth import get_user_model
+
+        self.fields["user"].queryset = (
+            get_user_model().objects.filter(memberships__organisation=org).order_by("username")
+        )

@@ -13,6 +13,8 @@ class NavItem:
     url_name: str
     label: str
     capability: str | None
+    # Left out for whoever has this capability (they get a fuller page for the same thing).
+    superseded_by: str | None = None
 
 
 NAV_ITEMS: tuple[NavItem, ...] = (
@@ -23,7 +25,8 @@ NAV_ITEMS: tuple[NavItem, ...] = (
     NavItem("insights_dashboard", _("Dashboard"), Capability.AUDIT),
     NavItem("audit_log", _("Audit log"), Capability.AUDIT),
     NavItem("policy_edit", _("Policy"), Capability.MANAGE),
-    NavItem("roster", _("Roster"), Capability.MANAGE),
+    NavItem("policy_published", _("Policy"), Capability.READ_ALL, Capability.MANAGE),
+    NavItem("roster", _("Roster"), Capability.SUBMIT),
     NavItem("members", _("Members"), Capability.MANAGE),
     NavItem("api_tokens", _("API tokens"), Capability.MANAGE),
 )
@@ -37,6 +40,8 @@ def nav_for(membership, current_path: str) -> list[dict]:
     items = []
     for item in NAV_ITEMS:
         if item.capability is not None and not membership.can(item.capability):
+            continue
+        if item.superseded_by is not None and membership.can(item.superseded_by):
             continue
         try:
             url = reverse(item.url_name, kwargs={"org_slug": membership.organisation.slug})

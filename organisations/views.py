@@ -7,8 +7,9 @@ from django.views.decorators.http import require_POST
 
 from organisations import services
 from organisations.access import org_view
-from organisations.forms import AddMemberForm, ChangeRoleForm
-from organisations.models import Capability, Membership
+from organisations.forms import AddMemberForm, ApiTokenForm, ChangeRoleForm
+from organisations.models import ApiToken, Capability, Membership
+from organisations.tokens import api_token_create, api_token_revoke
 
 
 @login_required
@@ -81,3 +82,32 @@ def member_remove(request, membership_id: int):
     else:
         messages.success(request, _("Member removed."))
     return redirect("members", org_slug=request.org.slug)
+
+
+@org_view(Capability.MANAGE)
+def api_tokens(request):
+    form = ApiTokenForm(request.POST or None, org=request.org, initial={"user": request.user})
+    new_key = None
+    if request.method == "POST" and form.is_valid():
+        _token, new_key = api_token_create(
+            org=request.org,
+            name=form.cleaned_data["name"],
+            user=form.cleaned_data["user"],
+            actor=request.user,
+        )
+        form = ApiTokenForm(org=request.org, initial={"user": request.user})
+    tokens = ApiToken.objects.for_org(request.org).select_related("user", "created_by")
+    return render(
+        request,
+        "organisations/api_tokens.html",
+        {"form": form, "tokens": tokens, "new_key": new_key},
+    )
+
+
+@org_view(Capability.MANAGE)
+@require_POST
+def api_token_revoke_view(request, token_id: int):
+    token = get_object_or_404(ApiToken.objects.for_org(request.org), pk=token_id)
+    api_token_revoke(token=token, actor=request.user)
+    messages.success(request, _("Token revoked."))
+    return redirect("api_tokens", org_slug=request.org.slug)
