@@ -138,10 +138,13 @@ def _window_days(policy_data: dict) -> int:
     return int((rule.get("params") or {}).get("window_days", 7))
 
 
-def _evaluate_org_rows(org: Organisation, rows: list[dict]) -> tuple[object, list[tuple]]:
-    """Return (version, [(invitation_id, result, seconds)]) for one organisation's rows."""
-    version = policy_current_version(org=org)
-    policy = compiled_version(version)
+def evaluate_rows(*, org: Organisation, rows: list[dict], policy_data: dict, policy) -> list:
+    """Return [(invitation_id, result, seconds)] for `rows` (dicts of FACT_FIELDS) of `org`.
+
+    The organisation's signals are looked up once for all rows: roster matches,
+    colleagues connected, and how many colleagues each requester invited in the
+    policy's mass-inviter window. Used by the pipeline and by simulation alike.
+    """
     matches = roster_matches(
         org=org,
         name_keys={normalise_name(r["requester_name"]) for r in rows},
@@ -151,7 +154,7 @@ def _evaluate_org_rows(org: Organisation, rows: list[dict]) -> tuple[object, lis
     counts = _mass_invite_counts(
         org_id=org.pk,
         keys={r["requester_key"] for r in rows},
-        window_days=_window_days(version.data),
+        window_days=_window_days(policy_data),
     )
     out = []
     for row in rows:
@@ -168,7 +171,16 @@ def _evaluate_org_rows(org: Organisation, rows: list[dict]) -> tuple[object, lis
             )
         result = evaluate(facts, policy)
         out.append((row["id"], result, time.perf_counter() - started))
-    return version, out
+    return out
+
+
+def _evaluate_org_rows(org: Organisation, rows: list[dict]) -> tuple[object, list[tuple]]:
+    """Return (version, [(invitation_id, result, seconds)]) under `org`'s current version."""
+    version = policy_current_version(org=org)
+    results = evaluate_rows(
+        org=org, rows=rows, policy_data=version.data, policy=compiled_version(version)
+    )
+    return version, results
 
 
 def _store_postgresql(version, results, claim: str, now) -> int:

@@ -1,0 +1,100 @@
+"""Uploading files on the submit page: formats, the export ZIP, and rejection of bad files."""
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+from django.urls import reverse
+
+from invitations.models import Channel, Invitation
+from policy.models import RosterContact
+
+FIXTURES = Path(__file__).parent / "intake" / "fixtures"
+
+
+def _upload(client, org, name: str, data: bytes):
+    upload = io.BytesIO(data)
+    upload.name = name
+    return client.post(
+        reverse("invitation_upload", kwargs={"org_slug": org.slug}), {"file": upload}
+    )
+
+
+def _export_zip(*, with_connections: bool = True) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr(
+            "Basic_LinkedInDataExport_11-20-2026/Invitations.csv",
+            (FIXTURES / "invitations_2026.csv").read_bytes(),
+        )
+        if with_connections:
+            archive.writestr(
+                "Basic_LinkedInDataExport_11-20-2026/Connections.csv",
+                (FIXTURES / "connections_2026.csv").read_bytes(),
+            )
+    return buffer.getvalue()
+
+
+@pytest.mark.django_db
+def test_the_export_zip_brings_invitations_and_the_submitters_roster(org, member, login):
+    client = login(member)
+    response = _upload(client, org, "export.zip", _export_zip())
+    assert response.status_code == 302
+    invitations = Invitation.objects.for_org(org)
+    assert invitations.exists()
+    assert set(invitations.values_list("channel", flat=True)) == {Channel.EXPORT}
+    contacts = RosterContact.objects.for_org(org)
+    assert contacts.exists()
+    assert set(contacts.values_list("owner", flat=True)) == {member.pk}
+    follow = client.get(response["Location"])
+    assert "connections added to your roster" in follow.content.decode()
+
+
+@pytest.mark.django_db
+def test_an_export_without_connections_still_brings_its_invitations(org, member, login):
+    response = _upload(login(member), org, "export.zip", _export_zip(with_connections=False))
+    assert response.status_code == 302
+    assert Invitation.objects.for_org(org).exists()
+    assert not RosterContact.objects.exists()
+
+
+@pytest.mark.django_db
+def test_linkedin_invitations_csv_keeps_only_incoming_rows(org, member, login):
+    data = (
+        b"From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n"
+        b'Jane Roe,Mia Member,"7/8/26, 3:43 PM",Hi Mia,INCOMING,https://www.linkedin.com/in/jane,\n'
+        b'Mia Member,Bob,"7/9/26, 9:00 AM",,OUTGOING,,https://www.linkedin.com/in/bob\n'
+    )
+    assert _upload(login(member), org, "Invitations.csv", data).status_code == 302
+    assert list(Invitation.objects.values_list("requester_name", flat=True)) == ["Jane Roe"]
+
+
+@pytest.mark.django_db
+def test_an_unrecognised_file_is_refused_with_what_is_accepted(org, member, login):
+    response = _upload(login(member), org, "notes.txt", b"just some text\nand more\n")
+    assert response.status_code == 400
+    assert "notes.txt" in response.content.decode()
+    assert not Invitation.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_row_submitted_earlier_counts_as_a_duplicate_not_an_error(org, member, login):
+    data = b"requester_name,message\nJane Roe,Hi there we met in Berlin\n"
+    client = login(member)
+    assert _upload(client, org, "a.csv", data).status_code == 302
+    response = _upload(client, org, "b.csv", data)
+    assert response.status_code == 302
+    assert Invitation.objects.count() == 1
+    follow = client.get(response["Location"])
+    assert "submitted before and skipped" in follow.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_template_can_be_downloaded_and_uploaded_back(org, member, login):
+    client = login(member)
+    template = client.get(reverse("invitation_template", kwargs={"org_slug": org.slug}))
+    assert template["Content-Disposition"].startswith("attachment")
+    response = _upload(client, org, "template.csv", template.content)
+    assert response.status_code == 302
+    assert Invitation.objects.count() == 2
