@@ -48,8 +48,14 @@ def nav_for(membership, current_path: str) -> list[dict]:
         except NoReverseMatch:
             continue
         items.append({"url": url, "label": item.label, "url_name": item.url_name})
+    # The overview's URL is a prefix of every page, so it is current only on itself.
     best = max(
-        (i for i in items if current_path.startswith(i["url"])),
+        (
+            i
+            for i in items
+            if current_path == i["url"]
+            or (i["url_name"] != "org_home" and current_path.startswith(i["url"]))
+        ),
         key=lambda i: len(i["url"]),
         default=None,
     )

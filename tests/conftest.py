@@ -1,10 +1,13 @@
 """Persona fixtures shared by every test: one user per role in `org`, and an outsider."""
 
 import pytest
+import redis
+from django.conf import settings
 from django.test import Client
 
 from organisations.models import Role
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
+from tests.workers import WorkerProcess
 
 
 @pytest.fixture
@@ -101,3 +104,30 @@ def _flush_may_clear_the_audit_log():
     flush.Command.handle = handle
     yield
     flush.Command.handle = original
+
+
+@pytest.fixture
+def empty_queue():
+    """Start from an empty broker database, so no task of an earlier test is delivered."""
+    redis.Redis.from_url(settings.CELERY_BROKER_URL).flushdb()
+
+
+@pytest.fixture
+def start_worker(transactional_db, empty_queue):
+    """Return a function that starts worker processes; all are stopped after the test."""
+    workers: list[WorkerProcess] = []
+
+    def _start(**kwargs) -> WorkerProcess:
+        worker = WorkerProcess(**kwargs)
+        workers.append(worker)
+        return worker
+
+    yield _start
+    for worker in workers:
+        worker.stop()
+
+
+@pytest.fixture
+def worker(start_worker):
+    """One worker process with two child processes, stopped after the test."""
+    return start_worker()

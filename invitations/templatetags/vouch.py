@@ -1,5 +1,6 @@
 from django import template
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
 from policy.engine.links import defang as _defang
 
@@ -36,3 +37,16 @@ def filesize(size) -> str:
 def get_item(mapping, key):
     """Return mapping[key], or "" when it is missing."""
     return mapping.get(key, "") if mapping else ""
+
+
+REASON_LABELS = {
+    "unknown": _("Unknown requester"),
+    "not_personal": _("Not personalised"),
+    "spam": _("Spam signal"),
+}
+
+
+@register.filter
+def reason_label(reason: str) -> str:
+    """Return the reader's name of a policy reason code ("spam" → "Spam signal")."""
+    return REASON_LABELS.get(reason, reason)
