@@ -37,5 +37,6 @@ urlpatterns = [
     path("o/<slug:org_slug>/", include("organisations.org_urls")),
     path("o/<slug:org_slug>/policy/", include("policy.urls")),
     path("o/<slug:org_slug>/", include("invitations.urls")),
+    path("o/<slug:org_slug>/", include("invitations.review_urls")),
     path("o/<slug:org_slug>/audit/", include("audit.urls")),
 ]

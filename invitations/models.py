@@ -135,6 +135,10 @@ class Invitation(models.Model):
             models.Index(fields=["organisation", "submitter", "-id"], name="inv_org_submitter"),
             models.Index(fields=["organisation", "status", "-risk", "id"], name="inv_queue"),
             models.Index(
+                fields=["organisation", "status", "recommendation", "-risk", "id"],
+                name="inv_queue_rec",
+            ),
+            models.Index(
                 fields=["status", "claimed_at"],
                 name="inv_stuck_claimed",
                 condition=Q(status__in=["received", "evaluating"]),

@@ -147,6 +147,14 @@ def _row_values(*, org, submitter, batch, channel: str, record: dict, now) -> di
     return values
 
 
+_ANALYZE_AFTER = 10_000
+
+
+def _analyze_invitations() -> None:
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE invitations_invitation")
+
+
 def _enqueue(ids: list[int]) -> None:
     """Queue evaluation of `ids` in chunks once the surrounding transaction commits."""
     from invitations.tasks import evaluate_invitations
@@ -293,6 +301,10 @@ def invitation_import(
                 created_count=outcome.created, duplicate_count=outcome.duplicates
             )
             batch.created_count, batch.duplicate_count = outcome.created, outcome.duplicates
+            if outcome.created >= _ANALYZE_AFTER and connection.vendor == "postgresql":
+                # Autovacuum notices a bulk load only later; until then the planner's
+                # statistics are stale and the workers' lookups by id would scan.
+                transaction.on_commit(_analyze_invitations)
             _enqueue(outcome.created_ids)
     if errors:
         raise IntakeRejected(errors)

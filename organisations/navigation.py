@@ -21,7 +21,7 @@ NAV_ITEMS: tuple[NavItem, ...] = (
     NavItem("org_home", _("Overview"), None),
     NavItem("invitation_submit", _("Submit"), Capability.SUBMIT),
     NavItem("invitation_mine", _("My submissions"), Capability.SUBMIT),
-    NavItem("review_queue", _("Review queue"), Capability.REVIEW),
+    NavItem("review_queue", _("Review queue"), Capability.READ_ALL),
     NavItem("insights_dashboard", _("Dashboard"), Capability.AUDIT),
     NavItem("audit_log", _("Audit log"), Capability.AUDIT),
     NavItem("policy_edit", _("Policy"), Capability.MANAGE),

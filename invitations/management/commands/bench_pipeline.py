@@ -40,6 +40,10 @@ def write_csv(path: Path, n: int, seed: int) -> None:
             # Every row goes to another colleague, so no two rows are the same invitation.
             number = int(record["ref"].removeprefix("bench-"))
             row["recipient"] = f"colleague{number}@muster.example"
+            # The engine's generator draws from a hundred names; real requesters are many
+            # more, each inviting a few colleagues, so give every name about five rows.
+            if not record["requester_name"].startswith("Known"):
+                row["requester_name"] = f"{record['requester_name']} {number % 20_000:05d}"
             row["received_at"] = f"2026-11-{1 + number % 25:02d}T10:00:00Z"
             writer.writerow(row)
 
