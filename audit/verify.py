@@ -20,6 +20,8 @@ What is checked, stopping at the first problem:
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+
 from audit.chain import event_hash
 from audit.models import Action, AuditChain, AuditEvent
 
@@ -41,10 +43,16 @@ class VerifyResult:
 
     def __str__(self) -> str:
         if not self.ok:
-            return f"TAMPERED at seq {self.first_bad_seq}: {self.reason}"
+            return _("TAMPERED at seq %(seq)s: %(reason)s") % {
+                "seq": self.first_bad_seq,
+                "reason": self.reason,
+            }
         if self.count == 0:
-            return "OK: 0 events, chain intact (empty log)"
-        return f"OK: {self.count} events, chain intact (head {self.last_hash[:12]}…)"
+            return _("OK: 0 events, chain intact (empty log)")
+        return _("OK: %(count)d events, chain intact (head %(hash)s…)") % {
+            "count": self.count,
+            "hash": self.last_hash[:12],
+        }
 
 
 def recompute_hash(event, *, seq: int | None = None) -> str:
@@ -74,8 +82,8 @@ def _original_seq(event) -> int | None:
 
 def _missing(first: int, last: int) -> str:
     if first == last:
-        return f"seq {first} missing (row removed)"
-    return f"seqs {first}–{last} missing (rows removed)"
+        return _("seq %(seq)d missing (row removed)") % {"seq": first}
+    return _("seqs %(first)d–%(last)d missing (rows removed)") % {"first": first, "last": last}
 
 
 def anchors(event, first_seq: int, first_prev_hash: str) -> bool:
@@ -119,25 +127,30 @@ def verify_chain(events: Iterable, *, head: tuple[int, str] | None = None) -> Ve
         if expected_seq is not None and seq > expected_seq:
             return bad(expected_seq, _missing(expected_seq, seq - 1))
         if (expected_seq is not None and seq < expected_seq) or seq < 1:
-            return bad(seq, "seq out of order")
+            return bad(seq, _("seq out of order"))
         if recompute_hash(event) != event.hash:
             original = _original_seq(event)
             if original is not None:
-                return bad(seq, f"seq out of order (row belongs at seq {original})")
-            return bad(seq, "hash mismatch (row altered)")
+                return bad(
+                    seq, _("seq out of order (row belongs at seq %(seq)d)") % {"seq": original}
+                )
+            return bad(seq, _("hash mismatch (row altered)"))
         if expected_seq is None:
             first_seq = seq
             if seq == 1:
                 if event.prev_hash != GENESIS_HASH:
-                    return bad(seq, "chain broken (seq 1 does not start from the genesis hash)")
+                    return bad(seq, _("chain broken (seq 1 does not start from the genesis hash)"))
             else:
                 pending_start = (seq, event.prev_hash)
         elif event.prev_hash != prev_hash:
-            return bad(seq, f"chain broken (prev_hash is not the hash of seq {seq - 1})")
+            return bad(
+                seq,
+                _("chain broken (prev_hash is not the hash of seq %(seq)d)") % {"seq": seq - 1},
+            )
         if seq == head_seq:
             head_seen = True
             if event.hash != head_hash:
-                return bad(seq, "chain head mismatch (head records another hash for this seq)")
+                return bad(seq, _("chain head mismatch (head records another hash for this seq)"))
         if event.action == Action.RETENTION and isinstance(event.data, dict):
             to_seq = event.data.get("to_seq")
             if isinstance(to_seq, int):
@@ -154,7 +167,7 @@ def verify_chain(events: Iterable, *, head: tuple[int, str] | None = None) -> Ve
             count,
             first_missing,
             _missing(first_missing, pending_start[0] - 1)
-            + "; no retention record accounts for them",
+            + _("; no retention record accounts for them"),
         )
     if not head_seen:
         last_seen = (expected_seq or 1) - 1

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
+from django.views.i18n import JavaScriptCatalog
 from drf_spectacular.views import SpectacularAPIView
 
 from config import views
@@ -30,6 +31,7 @@ urlpatterns = [
         name="password_reset_complete",
     ),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("admin/", admin.site.urls),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/v1/", include("invitations.api.urls")),
@@ -39,4 +41,5 @@ urlpatterns = [
     path("o/<slug:org_slug>/", include("invitations.urls")),
     path("o/<slug:org_slug>/", include("invitations.review_urls")),
     path("o/<slug:org_slug>/audit/", include("audit.urls")),
+    path("o/<slug:org_slug>/insights/", include("insights.urls")),
 ]

@@ -105,7 +105,7 @@ class Invitation(models.Model):
     raw_source = models.TextField(blank=True)
 
     dedupe_key = models.CharField(max_length=64)
-    requester_key = models.CharField(max_length=500, db_index=True)
+    requester_key = models.CharField(max_length=500)
     created_at = models.DateTimeField(auto_now_add=True)
     enqueued_at = models.DateTimeField(null=True)
     claimed_at = models.DateTimeField(null=True)
@@ -133,6 +133,7 @@ class Invitation(models.Model):
         ]
         indexes = [
             models.Index(fields=["organisation", "submitter", "-id"], name="inv_org_submitter"),
+            models.Index(fields=["organisation", "requester_key"], name="inv_org_requester"),
             models.Index(fields=["organisation", "status", "-risk", "id"], name="inv_queue"),
             models.Index(
                 fields=["organisation", "status", "recommendation", "-risk", "id"],

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from invitations.advice import LINKEDIN_BUTTON
 from invitations.models import Decision, NotificationTemplate, Recommendation
+from organisations import preferences
 from policy.engine.links import defang
 
 logger = logging.getLogger(__name__)
@@ -80,7 +81,7 @@ def language_of(user) -> str:
         code = (candidate or "")[:2].lower()
         if code in LANGUAGES:
             return code
-    return settings.LANGUAGE_CODE[:2]
+    return preferences.language_of(user)[:2]
 
 
 def _translated(lazy_text, fallback_de: str, language: str) -> str:

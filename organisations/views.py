@@ -4,11 +4,13 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django.views.i18n import set_language
 
 from organisations import services
 from organisations.access import org_view
 from organisations.forms import AddMemberForm, ApiTokenForm, ChangeRoleForm
 from organisations.models import ApiToken, Capability, Membership
+from organisations.preferences import remember_language
 from organisations.tokens import api_token_create, api_token_revoke
 
 
@@ -19,6 +21,14 @@ def home(request):
     if len(memberships) == 1:
         return redirect("org_home", org_slug=memberships[0].organisation.slug)
     return render(request, "organisations/home.html", {"memberships": memberships})
+
+
+@require_POST
+def language_switch(request):
+    """Switch the language like Django's set_language, and remember it for a logged-in user."""
+    response = set_language(request)
+    remember_language(request.user, request.POST.get("language", ""))
+    return response
 
 
 @org_view()

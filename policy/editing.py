@@ -25,6 +25,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from policy.engine import (
     NOT_PERSONAL,
@@ -236,11 +237,19 @@ def policy_from_document(document: Any) -> dict[str, Any]:
 
     Raises PolicyInvalid; error paths point into the document ("policy.rules.x.weight")."""
     if not isinstance(document, dict):
-        raise PolicyInvalid([PolicyError("", "the file must hold a JSON object")])
+        raise PolicyInvalid([PolicyError("", _("the file must hold a JSON object"))])
     if "policy" in document:
         fmt = document.get("format", EXPORT_FORMAT)
         if fmt != EXPORT_FORMAT:
-            raise PolicyInvalid([PolicyError("format", f"expected {EXPORT_FORMAT!r}, got {fmt!r}")])
+            raise PolicyInvalid(
+                [
+                    PolicyError(
+                        "format",
+                        _("expected %(expected)s, got %(got)s")
+                        % {"expected": repr(EXPORT_FORMAT), "got": repr(fmt)},
+                    )
+                ]
+            )
         data, prefix = document["policy"], "policy"
     else:
         data, prefix = document, ""
@@ -262,24 +271,39 @@ def parse_policy_json(raw: bytes | str) -> dict[str, Any]:
     if isinstance(raw, bytes):
         if len(raw) > MAX_IMPORT_BYTES:
             raise PolicyInvalid(
-                [PolicyError("", f"the file is larger than {MAX_IMPORT_BYTES // 1024**2} MB")]
+                [
+                    PolicyError(
+                        "",
+                        _("the file is larger than %(n)d MB") % {"n": MAX_IMPORT_BYTES // 1024**2},
+                    )
+                ]
             )
         try:
             raw = raw.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             raise PolicyInvalid(
-                [PolicyError("", f"the file is not UTF-8 text (byte {exc.start + 1})")]
+                [
+                    PolicyError(
+                        "", _("the file is not UTF-8 text (byte %(n)d)") % {"n": exc.start + 1}
+                    )
+                ]
             ) from None
     if not raw.strip():
-        raise PolicyInvalid([PolicyError("", "the file is empty")])
+        raise PolicyInvalid([PolicyError("", _("the file is empty"))])
     try:
         document = json.loads(raw)
     except json.JSONDecodeError as exc:
         raise PolicyInvalid(
-            [PolicyError("", f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})")]
+            [
+                PolicyError(
+                    "",
+                    _("not valid JSON: %(error)s (line %(line)d, column %(column)d)")
+                    % {"error": exc.msg, "line": exc.lineno, "column": exc.colno},
+                )
+            ]
         ) from None
     except RecursionError:
-        raise PolicyInvalid([PolicyError("", "not valid JSON: nested too deeply")]) from None
+        raise PolicyInvalid([PolicyError("", _("not valid JSON: nested too deeply"))]) from None
     return policy_from_document(document)
 
 

@@ -9,6 +9,7 @@ from typing import IO, Any
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Count, Max
+from django.utils.translation import gettext as _
 
 from audit.models import Action
 from audit.services import audit_record
@@ -108,7 +109,7 @@ def roster_import(
             RosterContact.objects.bulk_create(pending)
             created += len(pending)
         if not errors and not created:
-            errors.append(IntakeError(filename, None, None, "holds no contacts"))
+            errors.append(IntakeError(filename, None, None, _("holds no contacts")))
         if errors:
             transaction.set_rollback(True)
         else:
@@ -163,9 +164,9 @@ def roster_import_file(
     kind = _format_of(fileobj, filename)
     if kind is not None and kind not in allowed:
         message = (
-            "is not LinkedIn's Connections.csv or data-export ZIP"
+            _("is not LinkedIn's Connections.csv or data-export ZIP")
             if source == RosterSource.LINKEDIN
-            else "is not a contact list; upload a CSV with the columns name,profile_url,company"
+            else _("is not a contact list; upload a CSV with the columns name,profile_url,company")
         )
         raise RosterRejected([IntakeError(filename, None, None, message)])
     limits = IntakeLimits(max_upload_bytes=settings.VOUCH_MAX_UPLOAD_BYTES)

@@ -31,14 +31,26 @@ _QUOTES = str.maketrans(
 )
 
 
+# Combining marks (accents after NFKD) and invisible format characters (category Cf),
+# built once from the Unicode database so the per-row work is one regex pass.
+_MARKS = re.compile(
+    "["
+    + "".join(
+        re.escape(chr(c))
+        for c in range(0x110000)
+        if unicodedata.combining(chr(c)) or unicodedata.category(chr(c)) == "Cf"
+    )
+    + "]"
+)
+
+
 def _fold(text: str) -> str:
     """Return `text` compared loosely: NFKD without accents, case-folded, spaces single."""
     if text.isascii():
         # Nothing to decompose or strip: the common case, and 10x faster.
         return " ".join(text.casefold().split())
     text = unicodedata.normalize("NFKD", text.translate(_QUOTES))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+    text = _MARKS.sub("", text)
     return " ".join(text.casefold().split())
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from datetime import UTC, date, datetime, time
+from functools import lru_cache
 from typing import Any
 
 from policy.engine.links import find_links, url_host
@@ -153,7 +154,8 @@ def parse_url(value: Any, max_chars: int) -> str:
         text = "https://" + text
     elif scheme.casefold() not in ("http", "https"):
         raise FieldError(f"{show(value)} is not an http or https URL")
-    if not url_host(text) or "." not in url_host(text):
+    host = url_host(text)
+    if not host or "." not in host:
         raise FieldError(f"{show(value)} is not a URL")
     return text
 
@@ -202,6 +204,7 @@ def parse_attachments(value: Any, max_chars: int) -> list[dict[str, Any]]:
     return entries
 
 
+@lru_cache(maxsize=8)
 def _field_parsers(limits: IntakeLimits) -> dict[str, Callable[[Any], Any]]:
     chars = limits.max_field_chars
 
@@ -240,8 +243,12 @@ def build_record(
     errors: list[IntakeError] = []
     parsers = _field_parsers(limits)
     for key in INPUT_FIELDS:
+        value = values.get(key)
+        # Most cells of a file are empty; they keep the record's "unknown" default.
+        if value is None or (type(value) is str and not value.strip()):
+            continue
         try:
-            record[key] = parsers[key](values.get(key))
+            record[key] = parsers[key](value)
         except FieldError as exc:
             errors.append(IntakeError(filename, line, key, str(exc)))
     if not record["requester_name"] and all(e.column != "requester_name" for e in errors):

@@ -45,7 +45,7 @@
     var box = dialog();
     if (!box || typeof box.showModal !== "function") {
       var text = window.prompt(
-        label + " — " + row.getAttribute("data-name") + (differs ? " (justification required)" : ""), ""
+        label + " — " + row.getAttribute("data-name") + (differs ? " (" + gettext("justification required") + ")" : ""), ""
       );
       if (text === null) { return; }
       if (differs && !text.trim()) { return; }

@@ -18,6 +18,7 @@ def _run(env: dict, *args: str) -> subprocess.CompletedProcess:
             "DATABASE_URL",
             "REDIS_URL",
             "SECURE_SSL_REDIRECT",
+            "DJANGO_ALLOW_ASYNC_UNSAFE",
         }
     }
     return subprocess.run(

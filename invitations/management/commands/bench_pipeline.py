@@ -198,3 +198,6 @@ class Command(BaseCommand):
             cursor.execute(
                 "DELETE FROM invitations_intakebatch WHERE organisation_id = %s", [org.pk]
             )
+            # Leave no dead rows behind for the next run's index scans to wade through.
+            cursor.execute("VACUUM ANALYZE invitations_invitation")
+            cursor.execute("VACUUM ANALYZE invitations_evaluation")
