@@ -17,6 +17,7 @@ from django.db.models import CharField, Count, Q, Value
 from django.db.models.functions import Cast, Coalesce, NullIf
 from django.utils import timezone
 
+from invitations.intake.records import INPUT_FIELDS
 from invitations.models import Evaluation, Invitation, Status
 from organisations.models import Organisation
 from policy.engine import Facts, evaluate, normalise_name, normalise_profile_url
@@ -30,28 +31,7 @@ from policy.services import (
 logger = logging.getLogger(__name__)
 
 # What the engine reads from an invitation row.
-FACT_FIELDS = (
-    "id",
-    "organisation_id",
-    "ref",
-    "recipient",
-    "requester_name",
-    "requester_headline",
-    "requester_company",
-    "requester_industry",
-    "requester_country",
-    "requester_profile_url",
-    "requester_has_photo",
-    "mutual_connections",
-    "message",
-    "received_at",
-    "worked_together",
-    "recognises_name",
-    "colleagues_connected",
-    "attachments",
-    "email_findings",
-    "requester_key",
-)
+FACT_FIELDS = ("id", "organisation_id", *INPUT_FIELDS, "email_findings", "requester_key")
 
 
 def risk_of(scores: dict[str, float]) -> float:

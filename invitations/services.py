@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from invitations.intake.dedupe import dedupe_key
 from invitations.intake.errors import IntakeError, ParsedRow
-from invitations.intake.records import empty_record
+from invitations.intake.records import RECORD_KEYS, empty_record
 from invitations.models import IntakeBatch, Invitation, Status
 from policy.engine import normalise_name, normalise_profile_url
 
@@ -22,25 +22,7 @@ _COLUMNS = (
     "batch_id",
     "channel",
     "status",
-    "ref",
-    "recipient",
-    "requester_name",
-    "requester_headline",
-    "requester_company",
-    "requester_industry",
-    "requester_country",
-    "requester_profile_url",
-    "requester_has_photo",
-    "mutual_connections",
-    "message",
-    "received_at",
-    "worked_together",
-    "recognises_name",
-    "colleagues_connected",
-    "attachments",
-    "links",
-    "email_findings",
-    "raw_source",
+    *RECORD_KEYS,
     "dedupe_key",
     "requester_key",
     "created_at",

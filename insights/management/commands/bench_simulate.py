@@ -10,6 +10,7 @@ from django.db import connection, transaction
 
 from insights.simulation import simulate
 from invitations import services
+from invitations.bench import bench_invitations_delete
 from invitations.evaluation import invitations_evaluate
 from invitations.intake.errors import ParsedRow
 from invitations.models import Channel, Invitation
@@ -135,19 +136,4 @@ class Command(BaseCommand):
 
     @staticmethod
     def _clean(org) -> None:
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "UPDATE invitations_invitation SET evaluation_id = NULL WHERE organisation_id = %s",
-                [org.pk],
-            )
-            cursor.execute(
-                "DELETE FROM invitations_evaluation WHERE invitation_id IN "
-                "(SELECT id FROM invitations_invitation WHERE organisation_id = %s)",
-                [org.pk],
-            )
-            cursor.execute(
-                "DELETE FROM invitations_invitation WHERE organisation_id = %s", [org.pk]
-            )
-            cursor.execute(
-                "DELETE FROM invitations_intakebatch WHERE organisation_id = %s", [org.pk]
-            )
+        bench_invitations_delete(org)

@@ -16,6 +16,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
+from invitations.bench import bench_invitations_delete
 from invitations.intake.template_csv import TEMPLATE_HEADER
 from invitations.models import Channel, Invitation, Status
 from invitations.services import invitation_import_file
@@ -181,23 +182,4 @@ class Command(BaseCommand):
                 os.killpg(worker.pid, signal.SIGKILL)
 
     def _clean(self, org) -> None:
-        """Remove the benchmark organisation's invitations quickly (no per-row ORM deletes)."""
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "UPDATE invitations_invitation SET evaluation_id = NULL WHERE organisation_id = %s",
-                [org.pk],
-            )
-            cursor.execute(
-                "DELETE FROM invitations_evaluation WHERE invitation_id IN "
-                "(SELECT id FROM invitations_invitation WHERE organisation_id = %s)",
-                [org.pk],
-            )
-            cursor.execute(
-                "DELETE FROM invitations_invitation WHERE organisation_id = %s", [org.pk]
-            )
-            cursor.execute(
-                "DELETE FROM invitations_intakebatch WHERE organisation_id = %s", [org.pk]
-            )
-            # Leave no dead rows behind for the next run's index scans to wade through.
-            cursor.execute("VACUUM ANALYZE invitations_invitation")
-            cursor.execute("VACUUM ANALYZE invitations_evaluation")
+        bench_invitations_delete(org)
