@@ -33,7 +33,26 @@ def language_switch(request):
 
 @org_view()
 def org_home(request):
-    return render(request, "organisations/org_home.html", {})
+    """The organisation's overview: for each role, the few figures it acts on."""
+    from invitations.models import Invitation, Status
+    from policy.models import PolicyVersion
+
+    org, membership = request.org, request.membership
+    context = {}
+    if membership.can(Capability.SUBMIT):
+        mine = Invitation.objects.for_org(org).submitted_by(request.user)
+        context["mine_total"] = mine.count()
+        context["mine_pending"] = mine.filter(
+            status__in=[Status.RECEIVED, Status.EVALUATING, Status.EVALUATED]
+        ).count()
+    if membership.can(Capability.READ_ALL):
+        waiting = Invitation.objects.for_org(org).pending_review()
+        context["queue_size"] = waiting.count()
+        context["queue_oldest"] = (
+            waiting.order_by("created_at").values_list("created_at", flat=True).first()
+        )
+        context["policy_version"] = PolicyVersion.objects.for_org(org).current()
+    return render(request, "organisations/org_home.html", context)
 
 
 @org_view(Capability.MANAGE)
