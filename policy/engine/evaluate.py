@@ -75,6 +75,11 @@ def safe(text: str, limit: int = _MAX_SHOWN) -> str:
     return text
 
 
+def _sentence_start(text: str) -> str:
+    """Return `text` with its first letter upper-case and the rest untouched (German nouns)."""
+    return text[:1].upper() + text[1:]
+
+
 def _plural(count: int, one: str, many: str) -> str:
     return f"{count} {one if count == 1 else many}"
 
@@ -279,9 +284,9 @@ def evaluate(facts: Facts, policy: CompiledPolicy | dict[str, Any] | None = None
                     "few_mutual_connections",
                     UNKNOWN,
                     weight,
-                    f"{_connections_phrase(mutual, colleagues)[0].capitalize()}"
+                    f"{_sentence_start(_connections_phrase(mutual, colleagues)[0])}"
                     f" (minimum {minimum}).",
-                    f"{_connections_phrase(mutual, colleagues)[1].capitalize()}"
+                    f"{_sentence_start(_connections_phrase(mutual, colleagues)[1])}"
                     f" (Minimum {minimum}).",
                 )
             )
