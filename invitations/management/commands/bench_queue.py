@@ -21,6 +21,7 @@ from django.db import connection, transaction
 from django.test import Client
 from django.urls import reverse
 
+from invitations.bench import bench_invitations_delete
 from invitations.models import Invitation, Status
 from invitations.review import cursor_decode, cursor_encode, queue_page
 from organisations.models import Membership, Organisation, Role
@@ -204,17 +205,13 @@ class Command(BaseCommand):
 
     def _delete(self, org) -> None:
         started = time.perf_counter()
-        with transaction.atomic(), connection.cursor() as cursor:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT count(*) FROM invitations_invitation WHERE organisation_id = %s", [org.pk]
+            )
+            deleted = cursor.fetchone()[0]
             cursor.execute("DELETE FROM invitations_decision WHERE organisation_id = %s", [org.pk])
-            cursor.execute(
-                "DELETE FROM invitations_evaluation WHERE invitation_id IN "
-                "(SELECT id FROM invitations_invitation WHERE organisation_id = %s)",
-                [org.pk],
-            )
-            cursor.execute(
-                "DELETE FROM invitations_invitation WHERE organisation_id = %s", [org.pk]
-            )
-            deleted = cursor.rowcount
+        bench_invitations_delete(org)
         if deleted:
             self.log(f"deleted {deleted} invitations in {time.perf_counter() - started:.1f}s")
 
