@@ -149,12 +149,11 @@ def _record(*, checked: _Check, action: str, actor, justification: str) -> Decis
     )
     invitation.status, invitation.decision, invitation.decided_at = Status.DECIDED, action, now
 
-    def _tell(decision_id: int = decision.pk) -> None:
-        from invitations.notify import notify_decision_safely
+    # Mail goes out from a worker after commit, so a bulk decision of hundreds does not
+    # wait on the mail server, and a failing one is retried there.
+    from invitations.tasks import notify_submitter
 
-        notify_decision_safely(decision_id=decision_id)
-
-    transaction.on_commit(_tell)
+    notify_submitter.delay_on_commit(decision.pk)
     return decision
 
 

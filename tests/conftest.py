@@ -131,3 +131,14 @@ def start_worker(transactional_db, empty_queue):
 def worker(start_worker):
     """One worker process with two child processes, stopped after the test."""
     return start_worker()
+
+
+@pytest.fixture
+def eager_tasks():
+    """Run Celery tasks in-process for a test that checks what a task does, not its delivery."""
+    from config.celery import app
+
+    before = (app.conf.task_always_eager, app.conf.task_eager_propagates)
+    app.conf.task_always_eager, app.conf.task_eager_propagates = True, True
+    yield
+    app.conf.task_always_eager, app.conf.task_eager_propagates = before

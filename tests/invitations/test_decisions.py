@@ -188,7 +188,7 @@ def test_a_decision_of_another_invitation_cannot_be_reversed_here(org, member, r
 
 
 def test_the_submitter_is_told_after_commit(
-    org, member, reviewer, django_capture_on_commit_callbacks
+    org, member, reviewer, django_capture_on_commit_callbacks, eager_tasks
 ):
     invitation = make_invitation(org, member)
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
@@ -209,7 +209,7 @@ def test_a_refused_decision_tells_nobody(org, member, reviewer, django_capture_o
 
 
 def test_bulk_records_one_decision_and_one_audit_event_per_invitation(
-    org, member, reviewer, django_capture_on_commit_callbacks
+    org, member, reviewer, django_capture_on_commit_callbacks, eager_tasks
 ):
     made = [make_invitation(org, member, requester_key="name:sam") for _ in range(4)]
     with django_capture_on_commit_callbacks(execute=True):
@@ -288,3 +288,17 @@ def test_bulk_rolls_back_everything_when_a_later_write_fails(org, member, review
 def test_bulk_with_nothing_selected_is_refused(org, reviewer):
     with pytest.raises(DecisionRefused):
         decisions_record_bulk(org=org, invitation_ids=[], action="report_spam", actor=reviewer)
+
+
+def test_a_mail_server_that_is_down_is_tried_again_later(org, member, reviewer, settings):
+    from celery.exceptions import Retry
+
+    from invitations.tasks import notify_submitter
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 1, 2
+    decision = decision_record(
+        invitation=make_invitation(org, member), action="report_spam", actor=reviewer
+    )
+    with pytest.raises(Retry):
+        notify_submitter.apply(args=[decision.pk], throw=True)
