@@ -50,3 +50,14 @@ REASON_LABELS = {
 def reason_label(reason: str) -> str:
     """Return the reader's name of a policy reason code ("spam" → "Spam signal")."""
     return REASON_LABELS.get(reason, reason)
+
+
+@register.filter
+def recommendation_label(code: str) -> str:
+    """Return the reader's name of an action code ("dont_know" → "I don't know this person")."""
+    from invitations.models import Recommendation
+
+    try:
+        return Recommendation(code).label
+    except ValueError:
+        return code or "–"
