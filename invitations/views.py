@@ -98,12 +98,8 @@ def _import_upload(request, uploaded):
     roster = None
     if channel == Channel.EXPORT:
         uploaded.file.seek(0)
-        export = open_linkedin_export(uploaded.file, uploaded.name)
-        try:
+        with open_linkedin_export(uploaded.file, uploaded.name) as export:
             has_connections = bool(export.connection_members) and not export.errors
-        finally:
-            if export.archive is not None:
-                export.archive.close()
         if has_connections:
             uploaded.file.seek(0)
             roster = roster_import_file(

@@ -178,12 +178,8 @@ def read_invitations(
     elif kind == "eml":
         yield _email_row(stream, filename, limits)
     elif kind == "zip":
-        export = open_linkedin_export(stream, filename, limits)
-        try:
+        with open_linkedin_export(stream, filename, limits) as export:
             yield from export.invitations()
-        finally:
-            if export.archive is not None:
-                export.archive.close()
     else:
         yield file_error(
             filename,
@@ -207,12 +203,8 @@ def read_roster(
     elif kind == "roster_csv":
         yield from read_roster_csv(stream, filename, limits)
     elif kind == "zip":
-        export = open_linkedin_export(stream, filename, limits)
-        try:
+        with open_linkedin_export(stream, filename, limits) as export:
             yield from export.connections()
-        finally:
-            if export.archive is not None:
-                export.archive.close()
     else:
         yield file_error(
             filename,

@@ -330,6 +330,13 @@ class LinkedInExport:
             with self.archive.open(member) as stream:
                 yield from reader(stream, f"{self.filename}/{member}", self.limits)
 
+    def __enter__(self) -> LinkedInExport:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        if self.archive is not None:
+            self.archive.close()
+
     def invitations(self) -> Iterator[ParsedRow]:
         """Yield the rows of every Invitations.csv in the archive."""
         return self._stream(self.invitation_members, read_linkedin_invitations, "Invitations.csv")
