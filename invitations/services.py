@@ -1,9 +1,10 @@
 """Submitting invitations. Form, CSV, e-mail, gateway and API all end in these two services."""
 
-import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from email.utils import parseaddr
+from functools import partial
+from itertools import chain
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -11,30 +12,10 @@ from django.utils import timezone
 
 from invitations.intake.dedupe import dedupe_key
 from invitations.intake.errors import IntakeError, ParsedRow
-from invitations.intake.records import RECORD_KEYS, empty_record
+from invitations.intake.records import empty_record
 from invitations.models import IntakeBatch, Invitation, Status
+from invitations.staging import COLUMNS, PartFailed, copy_chunks, file_path, parse_in_two
 from policy.engine import normalise_name, normalise_profile_url
-
-# Columns written by bulk intake, in COPY order.
-_COLUMNS = (
-    "organisation_id",
-    "submitter_id",
-    "batch_id",
-    "channel",
-    "status",
-    *RECORD_KEYS,
-    "dedupe_key",
-    "requester_key",
-    "created_at",
-    "enqueued_at",
-    "claim",
-    "recommendation",
-    "risk",
-    "reasons",
-    "decision",
-)
-_JSON_COLUMNS = frozenset({"attachments", "links", "email_findings", "reasons"})
-_CHUNK = 2000
 
 
 class IntakeRejected(Exception):
@@ -89,10 +70,19 @@ def _recipient_identity(record: dict, submitter) -> str:
     return recipient
 
 
-def _row_values(*, org, submitter, batch, channel: str, record: dict, now) -> dict:
-    """Return the column values of one new invitation built from an intake record."""
+def _row_values(
+    *, org, submitter, batch, channel: str, record: dict, now, record_key: str = ""
+) -> dict:
+    """Return the column values of one new invitation built from an intake record.
+
+    `record_key` is the record's dedupe key if the reader computed it; it is reused
+    when the recipient names someone else, as the stored key then is the same.
+    """
     full = empty_record()
     full.update({k: v for k, v in record.items() if k in full})
+    recipient = _recipient_identity(full, submitter)
+    if not record_key or recipient != full["recipient"]:
+        record_key = dedupe_key({**full, "recipient": recipient})
     values = {
         "organisation_id": org.pk,
         "submitter_id": submitter.pk if submitter is not None else None,
@@ -100,7 +90,7 @@ def _row_values(*, org, submitter, batch, channel: str, record: dict, now) -> di
         "channel": channel,
         "status": Status.RECEIVED,
         **{k: full[k] for k in full},
-        "dedupe_key": dedupe_key({**full, "recipient": _recipient_identity(full, submitter)}),
+        "dedupe_key": record_key,
         "requester_key": requester_key_for(full),
         "created_at": now,
         "enqueued_at": now,
@@ -130,6 +120,7 @@ def _row_values(*, org, submitter, batch, channel: str, record: dict, now) -> di
 
 
 _ANALYZE_AFTER = 10_000
+_PORTABLE_CHUNK = 500
 
 
 def _analyze_invitations() -> None:
@@ -172,52 +163,118 @@ def invitation_submit(*, org, submitter, channel: str, record: dict) -> tuple[In
     return invitation, True
 
 
-def _copy_value(column: str, value):
-    if value is None:
-        return None
-    if column in _JSON_COLUMNS:
-        return json.dumps(value, ensure_ascii=False, default=str)
-    return value
+def _stage_postgresql(chunks: Iterable[str | bytes]) -> tuple[list[int], int]:
+    """COPY `chunks` into a temporary table, then move the new rows in; return (ids, duplicates).
 
-
-def _insert_chunk_postgresql(rows: list[dict]) -> tuple[list[int], int]:
-    """COPY `rows` into a temporary table, then move the new ones in; return (ids, duplicates)."""
+    Rows whose dedupe key the organisation already has (or that repeat one another)
+    are left out by ON CONFLICT and counted as duplicates.
+    """
+    columns = ", ".join(COLUMNS)
     with connection.cursor() as cursor:
-        columns = ", ".join(_COLUMNS)
         cursor.execute(
             "CREATE TEMP TABLE IF NOT EXISTS intake_stage ON COMMIT DROP AS "  # noqa: S608
             f"SELECT {columns} FROM invitations_invitation WITH NO DATA"
         )
         cursor.execute("TRUNCATE intake_stage")
         with cursor.connection.cursor().copy(f"COPY intake_stage ({columns}) FROM STDIN") as copy:
-            for row in rows:
-                copy.write_row([_copy_value(c, row[c]) for c in _COLUMNS])
+            for chunk in chunks:
+                copy.write(chunk)
+        cursor.execute("SELECT count(*) FROM intake_stage")
+        staged = cursor.fetchone()[0]
         cursor.execute(
             f"INSERT INTO invitations_invitation ({columns}) "  # noqa: S608
             f"SELECT {columns} FROM intake_stage "
             "ON CONFLICT (organisation_id, dedupe_key) DO NOTHING RETURNING id"
         )
         ids = sorted(r[0] for r in cursor.fetchall())
-    return ids, len(rows) - len(ids)
+    return ids, staged - len(ids)
 
 
-def _insert_chunk_portable(rows: list[dict]) -> tuple[list[int], int]:
-    """Insert `rows` skipping known dedupe keys; return (ids, duplicates)."""
-    org_id = rows[0]["organisation_id"]
-    keys = [r["dedupe_key"] for r in rows]
-    known = set(
-        Invitation.objects.filter(organisation_id=org_id, dedupe_key__in=keys).values_list(
-            "dedupe_key", flat=True
+def _insert_portable(rows: Iterable[ParsedRow], make_values) -> tuple[list[int], int]:
+    """Insert the records of `rows` skipping known dedupe keys; return (ids, duplicates)."""
+    ids: list[int] = []
+    duplicates = 0
+    chunk: list[dict] = []
+    for row in chain(rows, [None]):
+        if row is not None:
+            chunk.append(make_values(record=row.record, record_key=row.dedupe_key))
+            if len(chunk) < _PORTABLE_CHUNK:
+                continue
+        if not chunk:
+            break
+        org_id = chunk[0]["organisation_id"]
+        known = set(
+            Invitation.objects.filter(
+                organisation_id=org_id, dedupe_key__in=[r["dedupe_key"] for r in chunk]
+            ).values_list("dedupe_key", flat=True)
         )
-    )
-    fresh = [Invitation(**r) for r in rows if r["dedupe_key"] not in known]
-    Invitation.objects.bulk_create(fresh, batch_size=500)
-    ids = sorted(
-        Invitation.objects.filter(
-            organisation_id=org_id, dedupe_key__in=[i.dedupe_key for i in fresh]
+        fresh = {r["dedupe_key"]: r for r in chunk if r["dedupe_key"] not in known}
+        Invitation.objects.bulk_create([Invitation(**r) for r in fresh.values()])
+        ids += Invitation.objects.filter(
+            organisation_id=org_id, dedupe_key__in=list(fresh)
         ).values_list("id", flat=True)
-    )
-    return ids, len(rows) - len(ids)
+        duplicates += len(chunk) - len(fresh)
+        chunk = []
+    return sorted(ids), duplicates
+
+
+def _clean_rows(rows: Iterable[ParsedRow], errors: list[IntakeError]) -> Iterator[ParsedRow]:
+    """Yield the rows of `rows` that carry a record until the first error; collect all errors.
+
+    After an error nothing more is yielded, but reading goes on so that `errors`
+    lists every problem of the file.
+    """
+    for row in rows:
+        if row.errors:
+            errors.extend(row.errors)
+        elif row.record is not None and not errors:
+            yield row
+
+
+def _import(*, org, submitter, channel, filename, file_format, rows=None, path=None, limits=None):
+    """Store `rows`, or the CSV file at `path` parsed in two processes, and queue evaluation.
+
+    Returns the IntakeOutcome; raises IntakeRejected listing every error of `rows`,
+    and PartFailed when the file at `path` has to be parsed in one pass instead.
+    """
+    errors: list[IntakeError] = []
+    with transaction.atomic():
+        batch = IntakeBatch.objects.create(
+            organisation=org,
+            submitter=submitter,
+            channel=channel,
+            filename=filename[:255],
+            file_format=file_format,
+        )
+        make_values = partial(
+            _row_values,
+            org=org,
+            submitter=submitter,
+            batch=batch,
+            channel=channel,
+            now=timezone.now(),
+        )
+        if path is not None:
+            chunks = parse_in_two(
+                path=path, filename=filename, limits=limits, make_values=make_values
+            )
+            ids, duplicates = _stage_postgresql(chunks)
+        elif connection.vendor == "postgresql":
+            ids, duplicates = _stage_postgresql(copy_chunks(_clean_rows(rows, errors), make_values))
+        else:
+            ids, duplicates = _insert_portable(_clean_rows(rows, errors), make_values)
+        if errors:
+            raise IntakeRejected(errors)
+        IntakeBatch.objects.filter(pk=batch.pk).update(
+            created_count=len(ids), duplicate_count=duplicates
+        )
+        batch.created_count, batch.duplicate_count = len(ids), duplicates
+        if len(ids) >= _ANALYZE_AFTER and connection.vendor == "postgresql":
+            # Autovacuum notices a bulk load only later; until then the planner's
+            # statistics are stale and the workers' lookups by id would scan.
+            transaction.on_commit(_analyze_invitations)
+        _enqueue(ids)
+    return IntakeOutcome(batch=batch, created_ids=ids, duplicates=duplicates)
 
 
 def invitation_import(
@@ -231,76 +288,50 @@ def invitation_import(
 ) -> IntakeOutcome:
     """Store every record of `rows` in one transaction and queue their evaluation.
 
-    Rows are streamed in chunks, so memory stays flat in the file's size. If any
-    row carries an error, nothing is stored and IntakeRejected lists every error.
-    Invitations already submitted earlier are counted as duplicates and skipped.
+    Rows are streamed, so memory stays flat in the file's size. If any row carries
+    an error, nothing is stored and IntakeRejected lists every error. Invitations
+    already submitted earlier are counted as duplicates and skipped.
     """
-    insert = (
-        _insert_chunk_postgresql if connection.vendor == "postgresql" else _insert_chunk_portable
+    return _import(
+        org=org,
+        submitter=submitter,
+        channel=channel,
+        filename=filename,
+        file_format=file_format,
+        rows=rows,
     )
-    errors: list[IntakeError] = []
-    with transaction.atomic():
-        batch = IntakeBatch.objects.create(
-            organisation=org,
-            submitter=submitter,
-            channel=channel,
-            filename=filename[:255],
-            file_format=file_format,
-        )
-        outcome = IntakeOutcome(batch=batch)
-        pending: list[dict] = []
-        now = timezone.now()
-        for row in rows:
-            if row.errors:
-                errors.extend(row.errors)
-                pending.clear()
-                continue
-            if errors or row.record is None:
-                continue
-            pending.append(
-                _row_values(
-                    org=org,
-                    submitter=submitter,
-                    batch=batch,
-                    channel=channel,
-                    record=row.record,
-                    now=now,
-                )
-            )
-            if len(pending) >= _CHUNK:
-                ids, dupes = insert(pending)
-                outcome.created_ids.extend(ids)
-                outcome.duplicates += dupes
-                pending = []
-        if pending and not errors:
-            ids, dupes = insert(pending)
-            outcome.created_ids.extend(ids)
-            outcome.duplicates += dupes
-        if errors:
-            transaction.set_rollback(True)
-        else:
-            IntakeBatch.objects.filter(pk=batch.pk).update(
-                created_count=outcome.created, duplicate_count=outcome.duplicates
-            )
-            batch.created_count, batch.duplicate_count = outcome.created, outcome.duplicates
-            if outcome.created >= _ANALYZE_AFTER and connection.vendor == "postgresql":
-                # Autovacuum notices a bulk load only later; until then the planner's
-                # statistics are stale and the workers' lookups by id would scan.
-                transaction.on_commit(_analyze_invitations)
-            _enqueue(outcome.created_ids)
-    if errors:
-        raise IntakeRejected(errors)
-    return outcome
 
 
 def invitation_import_file(
     *, org, submitter, channel: str, fileobj, filename: str
 ) -> IntakeOutcome:
-    """Detect the format of an uploaded file and import it; raise IntakeRejected on errors."""
+    """Detect the format of an uploaded file and import it; raise IntakeRejected on errors.
+
+    A large CSV file on disk is parsed in two processes on PostgreSQL; if that
+    finds any problem, the file is parsed again in one pass, which lists the errors.
+    """
     from invitations.intake.detect import read_invitations
     from invitations.intake.limits import IntakeLimits
 
     limits = IntakeLimits(max_upload_bytes=settings.VOUCH_MAX_UPLOAD_BYTES)
+    path = file_path(fileobj)
+    if (
+        path is not None
+        and connection.vendor == "postgresql"
+        and 0 < settings.VOUCH_PARALLEL_INTAKE_BYTES <= path.stat().st_size
+    ):
+        try:
+            return _import(
+                org=org,
+                submitter=submitter,
+                channel=channel,
+                filename=filename,
+                file_format="",
+                path=path,
+                limits=limits,
+            )
+        except PartFailed:
+            fileobj.seek(0)
     return invitation_import(
         org=org,
         submitter=submitter,

@@ -26,22 +26,17 @@ from email.utils import parseaddr
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
+from policy.engine.normalise import COMBINING_MARKS, remove_chars, unicode_chars
+
+from .errors import IntakeError, ParsedRow
+
 _QUOTES = str.maketrans(
     {"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"'}
 )
 
 
-# Combining marks (accents after NFKD) and invisible format characters (category Cf),
-# built once from the Unicode database so the per-row work is one regex pass.
-_MARKS = re.compile(
-    "["
-    + "".join(
-        re.escape(chr(c))
-        for c in range(0x110000)
-        if unicodedata.combining(chr(c)) or unicodedata.category(chr(c)) == "Cf"
-    )
-    + "]"
-)
+# Combining marks (accents after NFKD) and invisible format characters (category Cf).
+_MARKS = COMBINING_MARKS | unicode_chars(lambda ch: unicodedata.category(ch) == "Cf")
 
 
 def _fold(text: str) -> str:
@@ -50,7 +45,7 @@ def _fold(text: str) -> str:
         # Nothing to decompose or strip: the common case, and 10x faster.
         return " ".join(text.casefold().split())
     text = unicodedata.normalize("NFKD", text.translate(_QUOTES))
-    text = _MARKS.sub("", text)
+    text = remove_chars(text, _MARKS)
     return " ".join(text.casefold().split())
 
 
@@ -126,10 +121,28 @@ class DuplicateTracker:
     def __init__(self) -> None:
         self._first_line: dict[bytes, int | None] = {}
 
-    def check(self, record: dict[str, Any], line: int | None) -> int | None:
-        """Return the line of an earlier identical record, or None (and remember this one)."""
-        key = bytes.fromhex(dedupe_key(record))[:16]
-        if key in self._first_line:
-            return self._first_line[key] or 0
-        self._first_line[key] = line
+    def _earlier_line(self, key: str, line: int | None) -> int | None:
+        """Return the line of an earlier record with `key`, or None (and remember this one)."""
+        short = bytes.fromhex(key)[:16]
+        if short in self._first_line:
+            return self._first_line[short] or 0
+        self._first_line[short] = line
         return None
+
+    def parsed_row(
+        self, filename: str, line: int | None, record: dict[str, Any] | None, errors: list
+    ) -> ParsedRow:
+        """Return the row a reader yields for `record` (None when it could not be built).
+
+        A record equal to an earlier one of the file adds "line 9 repeats line 3" to
+        `errors`. A clean row carries its dedupe key, so storing it computes the key once.
+        """
+        if record is None:
+            return ParsedRow(line, None, errors)
+        key = dedupe_key(record)
+        earlier = self._earlier_line(key, line)
+        if earlier is not None:
+            errors.append(IntakeError(filename, line, None, f"line {line} repeats line {earlier}"))
+        if errors:
+            return ParsedRow(line, None, errors)
+        return ParsedRow(line, record, errors, key)

@@ -35,11 +35,13 @@ class ParsedRow:
 
     `record` is None when the row had errors (or is a file-level error carrier with
     `line` None). A stream that yielded any error must be rejected as a whole.
+    `dedupe_key` is the record's key when the reader already computed it, else "".
     """
 
     line: int | None
     record: dict[str, Any] | None
     errors: list[IntakeError] = field(default_factory=list)
+    dedupe_key: str = ""
 
 
 def cap_errors(rows: Iterable[ParsedRow], filename: str, max_errors: int) -> Iterator[ParsedRow]:

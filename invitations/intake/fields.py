@@ -48,11 +48,14 @@ def parse_text(value: Any, max_chars: int) -> str:
 
     Raises FieldError for lists/objects and for text longer than `max_chars`.
     """
-    if _is_empty(value):
+    if type(value) is str:
+        text = value.strip()
+    elif _is_empty(value):
         return ""
-    if isinstance(value, bool) or not isinstance(value, str | int | float):
+    elif isinstance(value, bool) or not isinstance(value, str | int | float):
         raise FieldError(f"expected text, got {type(value).__name__}")
-    text = str(value).strip()
+    else:
+        text = str(value).strip()
     if len(text) > max_chars:
         raise FieldError(f"is {len(text):,} characters long; the limit is {max_chars:,}")
     return text

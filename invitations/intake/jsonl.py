@@ -51,13 +51,7 @@ def _rows(fileobj: IO[Any], filename: str, limits: IntakeLimits) -> Iterator[Par
             yield ParsedRow(line, None, [IntakeError(filename, line, None, message)])
             continue
         record, errors = build_record(value, filename, line, limits)
-        if record is not None:
-            earlier = tracker.check(record, line)
-            if earlier is not None:
-                errors.append(
-                    IntakeError(filename, line, None, f"line {line} repeats line {earlier}")
-                )
-        yield ParsedRow(line, None if errors else record, errors)
+        yield tracker.parsed_row(filename, line, record, errors)
     end = source.end_errors()
     if count > limits.max_rows:
         end.append(

@@ -173,14 +173,11 @@ def _invitation_rows(fileobj: IO[Any], filename: str, limits: IntakeLimits) -> I
             errors.append(
                 IntakeError(filename, line, "From", "is empty; every invitation needs a name")
             )
-        if not errors:
-            record["links"] = find_links(record["message"])
-            earlier = tracker.check(record, line)
-            if earlier is not None:
-                errors.append(
-                    IntakeError(filename, line, None, f"line {line} repeats line {earlier}")
-                )
-        yield ParsedRow(line, None if errors else record, errors)
+        if errors:
+            yield ParsedRow(line, None, errors)
+            continue
+        record["links"] = find_links(record["message"])
+        yield tracker.parsed_row(filename, line, record, errors)
 
 
 def read_linkedin_invitations(

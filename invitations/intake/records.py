@@ -36,16 +36,17 @@ _NONE_FIELDS = frozenset(
 _LIST_FIELDS = frozenset({"attachments", "links", "email_findings"})
 
 
+_EMPTY: dict[str, Any] = {
+    key: None if key in _NONE_FIELDS else "" for key in RECORD_KEYS if key not in _LIST_FIELDS
+}
+
+
 def empty_record() -> dict[str, Any]:
     """Return a record with every key set to "unknown": "", None or an empty list."""
-    record: dict[str, Any] = {}
-    for key in RECORD_KEYS:
-        if key in _NONE_FIELDS:
-            record[key] = None
-        elif key in _LIST_FIELDS:
-            record[key] = []
-        else:
-            record[key] = ""
+    record = dict.fromkeys(RECORD_KEYS)
+    record.update(_EMPTY)
+    for key in _LIST_FIELDS:
+        record[key] = []
     return record
 
 

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from typing import IO, Any
 
 from .dedupe import DuplicateTracker
-from .errors import IntakeError, ParsedRow, cap_errors
+from .errors import ParsedRow, cap_errors
 from .fields import build_record
 from .limits import DEFAULT_LIMITS, IntakeLimits
 from .records import INPUT_FIELDS
@@ -92,13 +92,7 @@ def _rows(fileobj: IO[Any], filename: str, limits: IntakeLimits) -> Iterator[Par
             continue
         record, field_errors = build_record(values, filename, line, limits)
         errors.extend(field_errors)
-        if record is not None:
-            earlier = tracker.check(record, line)
-            if earlier is not None:
-                errors.append(
-                    IntakeError(filename, line, None, f"line {line} repeats line {earlier}")
-                )
-        yield ParsedRow(line, None if errors else record, errors)
+        yield tracker.parsed_row(filename, line, record, errors)
 
 
 def read_template_csv(
