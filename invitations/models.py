@@ -74,13 +74,25 @@ class InvitationQuerySet(models.QuerySet):
 class Invitation(models.Model):
     """A LinkedIn invitation someone in the organisation received and submitted."""
 
+    # Every index below starts with the organisation, and users and batches are rarely
+    # deleted: single-column indexes on these keys would cost every insert and update
+    # of the bulk pipeline an index write and save nothing.
     organisation = models.ForeignKey(
-        "organisations.Organisation", on_delete=models.CASCADE, related_name="invitations"
+        "organisations.Organisation",
+        on_delete=models.CASCADE,
+        related_name="invitations",
+        db_index=False,
     )
     submitter = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        db_index=False,
     )
-    batch = models.ForeignKey(IntakeBatch, null=True, blank=True, on_delete=models.SET_NULL)
+    batch = models.ForeignKey(
+        IntakeBatch, null=True, blank=True, on_delete=models.SET_NULL, db_index=False
+    )
     channel = models.CharField(max_length=10, choices=Channel.choices)
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.RECEIVED)
 
@@ -153,7 +165,10 @@ class Invitation(models.Model):
 class Evaluation(models.Model):
     """One run of the policy engine over one invitation, with the version it used."""
 
-    invitation = models.ForeignKey(Invitation, on_delete=models.CASCADE, related_name="evaluations")
+    # The unique constraint below starts with the invitation and serves its lookups.
+    invitation = models.ForeignKey(
+        Invitation, on_delete=models.CASCADE, related_name="evaluations", db_index=False
+    )
     policy_version = models.ForeignKey(
         "policy.PolicyVersion", on_delete=models.PROTECT, related_name="evaluations"
     )
