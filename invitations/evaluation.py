@@ -62,6 +62,17 @@ def reasons_of(result) -> list[str]:
     return [reason for _score, reason in sorted(scored, reverse=True)]
 
 
+def _commit_without_waiting(cursor) -> None:
+    """Let this transaction's commit return before its WAL reaches the disk.
+
+    Claims and evaluations can be derived again: if the database server crashes in
+    the fraction of a second before the flush, the invitations are found received
+    or evaluating afterwards and the sweeper queues them again. A submission or a
+    decision is never committed this way.
+    """
+    cursor.execute("SET LOCAL synchronous_commit = off")
+
+
 def invitations_claim(*, invitation_ids: list[int], claim: str) -> list[dict]:
     """Mark the given invitations as being evaluated under `claim`; return the rows now held.
 
@@ -73,6 +84,7 @@ def invitations_claim(*, invitation_ids: list[int], claim: str) -> list[dict]:
     if connection.vendor == "postgresql":
         columns = ", ".join(FACT_FIELDS)
         with transaction.atomic(), connection.cursor() as cursor:
+            _commit_without_waiting(cursor)
             cursor.execute(
                 "UPDATE invitations_invitation SET status = 'evaluating', claim = %s, "  # noqa: S608
                 "claimed_at = %s WHERE id = ANY(%s) AND (status = 'received' OR "
@@ -182,6 +194,7 @@ def _store_postgresql(version, results, claim: str, now) -> int:
     strings as query parameters would be quoted in Python, row by row.
     """
     with connection.cursor() as cursor:
+        _commit_without_waiting(cursor)
         cursor.execute(
             "CREATE TEMP TABLE IF NOT EXISTS evaluation_stage (inv bigint, rec text, "
             "scores jsonb, hits jsonb, ms float8, risk float8, reasons jsonb) ON COMMIT DROP"

@@ -116,6 +116,9 @@ class Invitation(models.Model):
     email_findings = models.JSONField(default=list, blank=True)
     raw_source = models.TextField(blank=True)
 
+    # On PostgreSQL both keys use the "C" collation (migration 0008): they are only
+    # compared for equality, and a language-aware collation would cost every index
+    # insert and probe a strcoll() call.
     dedupe_key = models.CharField(max_length=64)
     requester_key = models.CharField(max_length=500)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -125,7 +128,12 @@ class Invitation(models.Model):
 
     # The current evaluation, copied here so the review queue needs no join.
     evaluation = models.ForeignKey(
-        "Evaluation", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "Evaluation",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        db_index=False,
     )
     recommendation = models.CharField(max_length=12, choices=Recommendation.choices, blank=True)
     risk = models.FloatField(default=0)
@@ -146,10 +154,22 @@ class Invitation(models.Model):
         indexes = [
             models.Index(fields=["organisation", "submitter", "-id"], name="inv_org_submitter"),
             models.Index(fields=["organisation", "requester_key"], name="inv_org_requester"),
-            models.Index(fields=["organisation", "status", "-risk", "id"], name="inv_queue"),
+            # The queue's indexes hold only invitations awaiting a decision: rows being
+            # received, evaluated or decided then cost them no index writes.
             models.Index(
-                fields=["organisation", "status", "recommendation", "-risk", "id"],
-                name="inv_queue_rec",
+                fields=["organisation", "-risk", "id"],
+                name="inv_queue_pending",
+                condition=Q(status="evaluated"),
+            ),
+            models.Index(
+                fields=["organisation", "recommendation", "-risk", "id"],
+                name="inv_queue_pending_rec",
+                condition=Q(status="evaluated"),
+            ),
+            models.Index(
+                fields=["evaluation"],
+                name="inv_evaluation",
+                condition=Q(evaluation__isnull=False),
             ),
             models.Index(
                 fields=["status", "claimed_at"],

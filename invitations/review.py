@@ -3,7 +3,7 @@
 The queue lists invitations awaiting a decision, riskiest first and, at equal risk,
 oldest first (ids grow with submission time). It pages with an opaque keyset cursor
 over (risk, id), never OFFSET, so page 20,000 costs what page 1 costs: every page is
-at most two range scans of the index (organisation, status, -risk, id).
+at most two range scans of the index (organisation, -risk, id) of pending invitations.
 """
 
 import base64

@@ -124,8 +124,13 @@ _PORTABLE_CHUNK = 500
 
 
 def _analyze_invitations() -> None:
+    # Only the columns the workers' and the queue's queries filter on: sampling every
+    # column takes six times as long, and the workers wait for it.
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE invitations_invitation")
+        cursor.execute(
+            "ANALYZE invitations_invitation (id, organisation_id, status, requester_key, "
+            "submitter_id, recommendation, risk)"
+        )
 
 
 def _enqueue(ids: list[int]) -> None:
