@@ -15,6 +15,7 @@ import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from pathlib import Path
 
 from invitations.intake.detect import HEAD_BYTES, detect_format, read_invitations
@@ -40,7 +41,6 @@ COLUMNS = (
     "reasons",
     "decision",
 )
-_JSON_COLUMNS = frozenset({"attachments", "links", "email_findings", "reasons"})
 _COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
 _LINES_PER_WRITE = 1000
 _READ_BLOCK = 1024 * 1024
@@ -51,25 +51,60 @@ _SPLITTABLE = frozenset({"template_csv", "linkedin_invitations"})
 MakeValues = Callable[..., dict]
 
 
-def _copy_field(column: str, value) -> str:
+def _text(value: str | None) -> str:
     if value is None:
         return "\\N"
-    if column in _JSON_COLUMNS:
-        value = json.dumps(value, ensure_ascii=False, default=str) if value else "[]"
-    elif value is True:
-        return "t"
-    elif value is False:
-        return "f"
-    elif type(value) is not str:
-        value = value.isoformat() if isinstance(value, datetime) else str(value)
     if "\\" in value or "\t" in value or "\n" in value or "\r" in value:
         return value.translate(_COPY_ESCAPES)
     return value
 
 
+def _json(value) -> str:
+    if value is None:
+        return "\\N"
+    return _text(json.dumps(value, ensure_ascii=False, default=str)) if value else "[]"
+
+
+def _plain(value) -> str:
+    return "\\N" if value is None else str(value)
+
+
+def _boolean(value: bool | None) -> str:
+    return "\\N" if value is None else "t" if value else "f"
+
+
+def _moment(value: datetime | None) -> str:
+    return "\\N" if value is None else value.isoformat()
+
+
+@lru_cache(maxsize=4)
+def _same_moment(value: datetime | None) -> str:
+    # created_at and enqueued_at are the same for every row of an import.
+    return _moment(value)
+
+
+_FORMATS = {
+    "attachments": _json,
+    "links": _json,
+    "email_findings": _json,
+    "reasons": _json,
+    "organisation_id": _plain,
+    "submitter_id": _plain,
+    "batch_id": _plain,
+    "mutual_connections": _plain,
+    "colleagues_connected": _plain,
+    "risk": _plain,
+    "requester_has_photo": _boolean,
+    "received_at": _moment,
+    "created_at": _same_moment,
+    "enqueued_at": _same_moment,
+}
+_COLUMN_FORMATS = tuple((column, _FORMATS.get(column, _text)) for column in COLUMNS)
+
+
 def copy_line(values: dict) -> str:
     """Return one row of COLUMNS from `values` in COPY's text format, newline included."""
-    return "\t".join([_copy_field(column, values[column]) for column in COLUMNS]) + "\n"
+    return "\t".join([fmt(values[column]) for column, fmt in _COLUMN_FORMATS]) + "\n"
 
 
 class PartFailed(Exception):

@@ -234,3 +234,48 @@ def test_only_a_file_read_from_its_start_on_disk_has_a_path(tmp_path):
         assert staging.file_path(handle) == path
         handle.read(3)
         assert staging.file_path(handle) is None
+
+
+@pytest.mark.django_db
+def test_every_kind_of_value_survives_the_copy_text_unchanged(org, member):
+    from invitations.intake.errors import ParsedRow
+    from invitations.intake.records import attachment_entry, empty_record
+    from invitations.services import invitation_import
+
+    record = empty_record()
+    record.update(
+        requester_name="Zoë \\ O'Neil\tTab",
+        message="line\nbreak\r\nand a \\N that is text, not NULL, and a 🚀",
+        recipient="",
+        requester_has_photo=False,
+        mutual_connections=0,
+        colleagues_connected=None,
+        received_at=datetime(2026, 2, 3, 4, 5, 6, 789000, tzinfo=UTC),
+        attachments=[attachment_entry("a\tb.pdf", 12, "application/pdf", "ab" * 32)],
+        links=[{"url": "http://x.example/\\path", "host": "x.example"}],
+    )
+    outcome = invitation_import(
+        org=org, submitter=member, channel=Channel.CSV, rows=[ParsedRow(2, record)]
+    )
+    stored = Invitation.objects.get(pk=outcome.created_ids[0])
+    for key in ("requester_name", "message", "recipient", "received_at", "attachments", "links"):
+        assert getattr(stored, key) == record[key], key
+    assert stored.requester_has_photo is False and stored.mutual_connections == 0
+    assert stored.colleagues_connected is None and stored.reasons == []
+
+
+@pytest.mark.django_db
+def test_a_large_file_uploaded_on_the_page_is_parsed_in_two_processes(
+    org, member, login, settings, parallel
+):
+    from django.urls import reverse
+
+    settings.FILE_UPLOAD_MAX_MEMORY_SIZE = 1024
+    upload = io.BytesIO(_template_csv(200))
+    upload.name = "team.csv"
+    response = login(member).post(
+        reverse("invitation_upload", kwargs={"org_slug": org.slug}), {"file": upload}
+    )
+    assert response.status_code == 302
+    assert len(parallel) == 1
+    assert Invitation.objects.for_org(org).count() == 200
