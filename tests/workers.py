@@ -1,86 +1,10 @@
-"""A real Celery worker process against the test database and Redis."""
+"""Helpers for tests that run a real Celery worker process."""
 
-import os
-import signal
-import subprocess
-import sys
-import threading
 import time
-from pathlib import Path
 
-from django.conf import settings
-from django.db import connection
+from config.worker_process import WorkerProcess
 
-ROOT = Path(__file__).resolve().parents[1]
-
-
-class WorkerProcess:
-    """A `celery worker` child process; `stop()` ends it gently, `kill()` with SIGKILL."""
-
-    def __init__(self, concurrency: int = 2, extra_env: dict | None = None):
-        db = connection.settings_dict
-        url = (
-            f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
-        )
-        env = {
-            **os.environ,
-            "DATABASE_URL": url,
-            "REDIS_URL": settings.CELERY_BROKER_URL,
-            "CELERY_BROKER_URL": settings.CELERY_BROKER_URL,
-            **(extra_env or {}),
-        }
-        self.lines: list[str] = []
-        self.ready = threading.Event()
-        self.process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "celery",
-                "-A",
-                "config",
-                "worker",
-                "-Q",
-                "vouch",
-                "-c",
-                str(concurrency),
-                "-l",
-                "INFO",
-                "--without-gossip",
-                "--without-mingle",
-                "--without-heartbeat",
-                "-n",
-                f"test{time.monotonic_ns()}@%h",
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-            start_new_session=True,
-        )
-        threading.Thread(target=self._read, daemon=True).start()
-        if not self.ready.wait(60):
-            self.kill()
-            raise RuntimeError("worker did not start:\n" + "".join(self.lines[-40:]))
-
-    def _read(self) -> None:
-        for line in self.process.stdout:
-            self.lines.append(line)
-            if " ready." in line:
-                self.ready.set()
-
-    def kill(self) -> None:
-        if self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGKILL)
-            self.process.wait(10)
-
-    def stop(self) -> None:
-        if self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            try:
-                self.process.wait(20)
-            except subprocess.TimeoutExpired:
-                self.kill()
+__all__ = ["WorkerProcess", "wait_for"]
 
 
 def wait_for(condition, timeout: float = 60, interval: float = 0.1):

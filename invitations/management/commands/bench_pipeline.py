@@ -2,11 +2,7 @@
 
 import csv
 import json
-import os
 import resource
-import signal
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -16,6 +12,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
+from config.worker_process import WorkerProcess
 from invitations.bench import bench_invitations_delete
 from invitations.intake.template_csv import TEMPLATE_HEADER
 from invitations.models import Channel, Invitation, Status
@@ -23,8 +20,6 @@ from invitations.services import invitation_import_file
 from organisations.models import Membership, Organisation, Role
 from policy.engine.bench import generate_records
 from policy.services import policy_ensure
-
-ROOT = Path(settings.BASE_DIR)
 
 
 def write_csv(path: Path, n: int, seed: int) -> None:
@@ -87,7 +82,7 @@ class Command(BaseCommand):
         with tempfile.TemporaryDirectory() as tmp:
             path = Path(tmp) / "bench.csv"
             write_csv(path, n, options["seed"])
-            worker = self._start_worker(options["workers"])
+            worker = WorkerProcess(concurrency=options["workers"])
             try:
                 started = time.perf_counter()
                 with path.open("rb") as handle:
@@ -105,7 +100,7 @@ class Command(BaseCommand):
                 finished = time.perf_counter()
                 worker_rss = _tree_peak_rss_kb(worker.pid)
             finally:
-                self._stop(worker)
+                worker.stop()
         own_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         result = {
             "n": n,
@@ -132,36 +127,6 @@ class Command(BaseCommand):
         policy_ensure(org=org)
         return org, user
 
-    def _start_worker(self, concurrency: int) -> subprocess.Popen:
-        process = subprocess.Popen(  # noqa: S603 - our own interpreter and fixed arguments
-            [
-                sys.executable,
-                "-m",
-                "celery",
-                "-A",
-                "config",
-                "worker",
-                "-Q",
-                "vouch",
-                "-c",
-                str(concurrency),
-                "-l",
-                "WARNING",
-                "--without-gossip",
-                "--without-mingle",
-                "--without-heartbeat",
-                "-n",
-                f"bench{os.getpid()}@%h",
-            ],
-            cwd=ROOT,
-            start_new_session=True,
-            stdout=subprocess.DEVNULL,
-        )
-        time.sleep(3)
-        if process.poll() is not None:
-            raise CommandError("the worker did not start")
-        return process
-
     def _wait_evaluated(self, org, expected: int, worker, timeout: float = 600) -> int:
         """Return how many invitations are evaluated, once none is left unfinished.
 
@@ -175,18 +140,10 @@ class Command(BaseCommand):
         while time.monotonic() < deadline:
             if not unfinished.exists():
                 return rows.filter(status=Status.EVALUATED).count()
-            if worker.poll() is not None:
+            if not worker.alive():
                 raise CommandError("the worker died during the benchmark")
             time.sleep(0.05)
         raise CommandError(f"not all of {expected} invitations were evaluated within {timeout}s")
-
-    def _stop(self, worker: subprocess.Popen) -> None:
-        if worker.poll() is None:
-            os.killpg(worker.pid, signal.SIGTERM)
-            try:
-                worker.wait(30)
-            except subprocess.TimeoutExpired:
-                os.killpg(worker.pid, signal.SIGKILL)
 
     def _clean(self, org) -> None:
         bench_invitations_delete(org)
