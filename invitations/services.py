@@ -237,7 +237,7 @@ def _clean_rows(rows: Iterable[ParsedRow], errors: list[IntakeError]) -> Iterato
 
 
 def _import(*, org, submitter, channel, filename, file_format, rows=None, path=None, limits=None):
-    """Store `rows`, or the CSV file at `path` parsed in two processes, and queue evaluation.
+    """Store `rows`, or the file at `path` parsed in two processes, and queue evaluation.
 
     Returns the IntakeOutcome; raises IntakeRejected listing every error of `rows`,
     and PartFailed when the file at `path` has to be parsed in one pass instead.
@@ -312,7 +312,7 @@ def invitation_import_file(
 ) -> IntakeOutcome:
     """Detect the format of an uploaded file and import it; raise IntakeRejected on errors.
 
-    A large CSV file on disk is parsed in two processes on PostgreSQL; if that
+    A large CSV or JSON-lines file on disk is parsed in two processes on PostgreSQL; if that
     finds any problem, the file is parsed again in one pass, which lists the errors.
     """
     from invitations.intake.detect import read_invitations

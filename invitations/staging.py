@@ -1,8 +1,8 @@
-"""Turning intake rows into PostgreSQL COPY text, and parsing large CSV uploads in two processes.
+"""Turning intake rows into PostgreSQL COPY text, and parsing large uploads in two processes.
 
 Bulk intake streams every new invitation into a staging table with COPY and moves
 the rows in with one INSERT … ON CONFLICT. Parsing is the expensive part, so a large
-CSV file is cut in two at a record boundary and the second half is parsed by a forked
+CSV or JSON-lines file is cut in two at a record boundary and the second half is parsed by a forked
 process while this one parses the first. Only clean files take that path: on any
 problem the caller parses the file again in one pass, which reports errors exactly.
 """
@@ -44,9 +44,10 @@ COLUMNS = (
 _COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
 _LINES_PER_WRITE = 1000
 _READ_BLOCK = 1024 * 1024
-# CSV formats whose records can be cut at an unquoted newline; JSON lines would need
-# another rule (quotes are escaped there) and e-mails and archives are not cut at all.
-_SPLITTABLE = frozenset({"template_csv", "linkedin_invitations"})
+# Formats that can be cut at a newline: CSV where the quotes before it are balanced (a
+# quoted value may hold newlines), JSON lines anywhere (a newline in a JSON string is
+# escaped). E-mails and archives are not cut.
+_QUOTED_LINES = {"template_csv": True, "linkedin_invitations": True, "jsonl": False}
 
 MakeValues = Callable[..., dict]
 
@@ -176,12 +177,13 @@ class Split:
         return io.BufferedReader(_Part(path, self.head + b"\n" * self.padding, self.at, 1 << 62))
 
 
-def find_split(path: Path, first_data_line: int, size: int) -> Split | None:
-    """Return a Split near the middle of the CSV file at `path`, or None when there is none.
+def find_split(path: Path, first_data_line: int, size: int, *, quoted: bool = True) -> Split | None:
+    """Return a Split near the middle of the file at `path`, or None when there is none.
 
-    The cut is after a newline with an even number of double quotes before it, so it
-    never falls inside a quoted value; blank lines are skipped by the readers, so the
-    padding does not change what the second part yields.
+    With `quoted` (CSV) the cut is after a newline with an even number of double quotes
+    before it, so it never falls inside a quoted value; otherwise after any newline.
+    Blank lines are skipped by the readers, so the padding does not change what the
+    second part yields.
     """
     with path.open("rb") as handle:
         head = b"".join(handle.readline() for _ in range(first_data_line - 1))
@@ -200,7 +202,7 @@ def find_split(path: Path, first_data_line: int, size: int) -> Split | None:
                 quotes += block.count(b'"', start, found)
                 newlines += 1
                 start = found + 1
-                if quotes % 2 == 0:
+                if not quoted or quotes % 2 == 0:
                     at = offset + start
                     return Split(at, head, newlines - head.count(b"\n"))
             quotes += block.count(b'"', start)
@@ -225,12 +227,12 @@ def _parse_second_part(channel, path, split, filename, limits, make_values, out_
 def parse_in_two(
     *, path: Path, filename: str, limits: IntakeLimits, make_values: MakeValues
 ) -> Iterator[str | bytes]:
-    """Return COPY text for the whole clean CSV file at `path`, parsed in two processes.
+    """Return COPY text for the whole clean CSV or JSON-lines file at `path`, in two processes.
 
-    Raises PartFailed when the file cannot be split (not a CSV format that can, too
-    large, no clean first row, no safe cut); the iterator raises it when either part
-    has a problem or the same invitation is in both parts. The caller then parses
-    the file in one pass, which reports any problem exactly.
+    Raises PartFailed when the file cannot be split (an e-mail or archive, too large,
+    no clean first row, no safe cut); the iterator raises it when either part has a
+    problem or the same invitation is in both parts. The caller then parses the file
+    in one pass, which reports any problem exactly.
     """
     size = path.stat().st_size
     if size > limits.max_upload_bytes:
@@ -240,13 +242,13 @@ def parse_in_two(
             kind = detect_format(handle.read(HEAD_BYTES), filename)
         except IntakeError as exc:
             raise PartFailed(str(exc)) from None
-        if kind not in _SPLITTABLE:
+        if kind not in _QUOTED_LINES:
             raise PartFailed(f"{kind} is not cut")
         handle.seek(0)
         first: ParsedRow | None = next(iter(read_invitations(handle, filename, limits)), None)
     if first is None or first.line is None or first.errors:
         raise PartFailed("no clean first row")
-    split = find_split(path, first.line, size)
+    split = find_split(path, first.line, size, quoted=_QUOTED_LINES[kind])
     if split is None:
         raise PartFailed("no place to cut")
     return _two_parts(path, split, filename, limits, make_values)

@@ -2,8 +2,10 @@
 
 import csv
 import io
+import json
 from datetime import UTC, datetime
 from functools import partial
+from pathlib import Path
 
 import pytest
 
@@ -216,12 +218,30 @@ def test_an_error_in_the_second_part_is_reported_at_its_true_line(tmp_path, org,
     assert not Invitation.objects.exists()
 
 
+def _jsonl(n: int) -> bytes:
+    lines = [
+        json.dumps({"requester_name": f"Person {i}", "ref": f"j{i}", "message": f'a "quote"\n{i}'})
+        for i in range(n)
+    ]
+    return ("\n\n".join(lines[:3]) + "\n" + "\n".join(lines[3:]) + "\n").encode()
+
+
 @pytest.mark.django_db
-def test_a_json_lines_file_is_read_in_one_pass(tmp_path, org, member, parallel):
-    lines = [f'{{"requester_name": "Person {i}", "ref": "j{i}"}}' for i in range(50)]
-    path = _write(tmp_path, "invitations.jsonl", "\n".join(lines).encode())
+def test_a_json_lines_file_is_parsed_in_two_processes(tmp_path, org, member, parallel):
+    path = _write(tmp_path, "invitations.jsonl", _jsonl(300))
+    assert _two_passes(path, _make_values(org, member)) == _one_pass(
+        path, _make_values(org, member)
+    )
     outcome = _import(org, member, path)
-    assert outcome.created == 50
+    assert outcome.created == 300
+    assert parallel == [path]
+
+
+@pytest.mark.django_db
+def test_an_e_mail_is_read_in_one_pass(tmp_path, org, member, parallel):
+    eml = (Path(__file__).parent / "intake" / "fixtures" / "real").glob("*.eml")
+    path = _write(tmp_path, "forwarded.eml", next(iter(sorted(eml))).read_bytes())
+    assert _import(org, member, path).created == 1
     assert parallel == []
 
 
