@@ -180,7 +180,8 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 # The policy editor posts a field per rule parameter and per custom rule.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 3000
 VOUCH_MAX_UPLOAD_BYTES = env.int("VOUCH_MAX_UPLOAD_BYTES", default=50 * 1024 * 1024)
-# CSV uploads from this size on are parsed in two processes on PostgreSQL; 0 turns it off.
+# CSV and JSON-lines uploads from this size on are parsed in two processes on PostgreSQL;
+# 0 turns it off.
 VOUCH_PARALLEL_INTAKE_BYTES = env.int("VOUCH_PARALLEL_INTAKE_BYTES", default=2 * 1024 * 1024)
 
 # Celery. With no broker configured, tasks run in-process (the embedded default);

@@ -236,13 +236,32 @@ def _clean_rows(rows: Iterable[ParsedRow], errors: list[IntakeError]) -> Iterato
             yield row
 
 
-def _import(*, org, submitter, channel, filename, file_format, rows=None, path=None, limits=None):
-    """Store `rows`, or the file at `path` parsed in two processes, and queue evaluation.
+def _store_rows(rows: Iterable[ParsedRow]):
+    """Return a `store` for _import that streams `rows` in.
 
-    Returns the IntakeOutcome; raises IntakeRejected listing every error of `rows`,
-    and PartFailed when the file at `path` has to be parsed in one pass instead.
+    The store raises IntakeRejected listing every error of `rows` once it has read them all.
     """
-    errors: list[IntakeError] = []
+
+    def store(make_values) -> tuple[list[int], int]:
+        errors: list[IntakeError] = []
+        clean = _clean_rows(rows, errors)
+        if connection.vendor == "postgresql":
+            stored = _stage_postgresql(copy_chunks(clean, make_values))
+        else:
+            stored = _insert_portable(clean, make_values)
+        if errors:
+            raise IntakeRejected(errors)
+        return stored
+
+    return store
+
+
+def _import(*, org, submitter, channel, filename, file_format, store) -> IntakeOutcome:
+    """Create the intake batch, let `store(make_values)` put its invitations in, queue them.
+
+    `store` returns (ids, duplicates); whatever it raises (IntakeRejected, PartFailed)
+    rolls the whole batch back.
+    """
     with transaction.atomic():
         batch = IntakeBatch.objects.create(
             organisation=org,
@@ -251,25 +270,16 @@ def _import(*, org, submitter, channel, filename, file_format, rows=None, path=N
             filename=filename[:255],
             file_format=file_format,
         )
-        make_values = partial(
-            _row_values,
-            org=org,
-            submitter=submitter,
-            batch=batch,
-            channel=channel,
-            now=timezone.now(),
-        )
-        if path is not None:
-            chunks = parse_in_two(
-                path=path, filename=filename, limits=limits, make_values=make_values
+        ids, duplicates = store(
+            partial(
+                _row_values,
+                org=org,
+                submitter=submitter,
+                batch=batch,
+                channel=channel,
+                now=timezone.now(),
             )
-            ids, duplicates = _stage_postgresql(chunks)
-        elif connection.vendor == "postgresql":
-            ids, duplicates = _stage_postgresql(copy_chunks(_clean_rows(rows, errors), make_values))
-        else:
-            ids, duplicates = _insert_portable(_clean_rows(rows, errors), make_values)
-        if errors:
-            raise IntakeRejected(errors)
+        )
         IntakeBatch.objects.filter(pk=batch.pk).update(
             created_count=len(ids), duplicate_count=duplicates
         )
@@ -303,7 +313,7 @@ def invitation_import(
         channel=channel,
         filename=filename,
         file_format=file_format,
-        rows=rows,
+        store=_store_rows(rows),
     )
 
 
@@ -325,6 +335,12 @@ def invitation_import_file(
         and connection.vendor == "postgresql"
         and 0 < settings.VOUCH_PARALLEL_INTAKE_BYTES <= path.stat().st_size
     ):
+
+        def store_in_two(make_values):
+            return _stage_postgresql(
+                parse_in_two(path=path, filename=filename, limits=limits, make_values=make_values)
+            )
+
         try:
             return _import(
                 org=org,
@@ -332,8 +348,7 @@ def invitation_import_file(
                 channel=channel,
                 filename=filename,
                 file_format="",
-                path=path,
-                limits=limits,
+                store=store_in_two,
             )
         except PartFailed:
             fileobj.seek(0)

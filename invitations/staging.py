@@ -2,9 +2,10 @@
 
 Bulk intake streams every new invitation into a staging table with COPY and moves
 the rows in with one INSERT … ON CONFLICT. Parsing is the expensive part, so a large
-CSV or JSON-lines file is cut in two at a record boundary and the second half is parsed by a forked
-process while this one parses the first. Only clean files take that path: on any
-problem the caller parses the file again in one pass, which reports errors exactly.
+CSV or JSON-lines file is cut in two at a record boundary and the second half is
+parsed by a forked process while this one parses the first. Only clean files take
+that path: on any problem the caller parses the file again in one pass, which
+reports errors exactly.
 """
 
 import io
@@ -18,7 +19,7 @@ from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
 
-from invitations.intake.detect import HEAD_BYTES, detect_format, read_invitations
+from invitations.intake.detect import HEAD_BYTES, Prefixed, detect_format, read_invitations
 from invitations.intake.errors import IntakeError, ParsedRow
 from invitations.intake.limits import IntakeLimits
 from invitations.intake.records import RECORD_KEYS
@@ -135,28 +136,14 @@ def copy_chunks(rows, make_values: MakeValues, keys: set[bytes] | None = None) -
         yield "".join(lines)
 
 
-class _Part(io.RawIOBase):
-    """Bytes `start` to `end` of the file at `path`, read after `head`."""
+class _Part(Prefixed):
+    """Bytes `start` to `end` of the file at `path`, read after `head`; closes the file."""
 
-    def __init__(self, path: Path, head: bytes, start: int, end: int) -> None:
-        self._head = head
-        self._file = path.open("rb")
-        self._file.seek(start)
-        self._left = end - start
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer) -> int:
-        if self._head:
-            size = min(len(buffer), len(self._head))
-            buffer[:size] = self._head[:size]
-            self._head = self._head[size:]
-            return size
-        data = self._file.read(min(len(buffer), self._left))
-        self._left -= len(data)
-        buffer[: len(data)] = data
-        return len(data)
+    def __init__(self, path: Path, head: bytes, start: int, end: int | None) -> None:
+        file = path.open("rb")
+        file.seek(start)
+        super().__init__(head, file, None if end is None else end - start)
+        self._file = file
 
     def close(self) -> None:
         self._file.close()
@@ -165,7 +152,7 @@ class _Part(io.RawIOBase):
 
 @dataclass(frozen=True)
 class Split:
-    """Where a CSV file is cut: the second part is the lines before the first data row
+    """Where a file is cut: the second part is the lines before the first data row
     (header and any preamble), blank lines standing in for the first part's lines so
     that every line keeps its number, then the file from `at` to its end."""
 
@@ -174,7 +161,7 @@ class Split:
     padding: int
 
     def second_part(self, path: Path) -> io.BufferedReader:
-        return io.BufferedReader(_Part(path, self.head + b"\n" * self.padding, self.at, 1 << 62))
+        return io.BufferedReader(_Part(path, self.head + b"\n" * self.padding, self.at, None))
 
 
 def find_split(path: Path, first_data_line: int, size: int, *, quoted: bool = True) -> Split | None:
@@ -245,7 +232,7 @@ def parse_in_two(
         if kind not in _QUOTED_LINES:
             raise PartFailed(f"{kind} is not cut")
         handle.seek(0)
-        first: ParsedRow | None = next(iter(read_invitations(handle, filename, limits)), None)
+        first: ParsedRow | None = next(read_invitations(handle, filename, limits), None)
     if first is None or first.line is None or first.errors:
         raise PartFailed("no clean first row")
     split = find_split(path, first.line, size, quoted=_QUOTED_LINES[kind])

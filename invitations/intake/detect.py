@@ -110,12 +110,16 @@ def detect_format(head: bytes, filename: str) -> str:
     raise IntakeError(filename, None, None, f"is not a format Vouch reads; it accepts {ACCEPTED}")
 
 
-class _Prefixed(io.RawIOBase):
-    """A read-only stream that replays `head` before the rest of `rest`."""
+class Prefixed(io.RawIOBase):
+    """A read-only stream that replays `head` before the rest of `rest`.
 
-    def __init__(self, head: bytes, rest: IO[bytes]) -> None:
+    With `limit`, at most that many bytes are read from `rest`.
+    """
+
+    def __init__(self, head: bytes, rest: IO[bytes], limit: int | None = None) -> None:
         self._head = head
         self._rest = rest
+        self._left = limit
 
     def readable(self) -> bool:
         return True
@@ -126,7 +130,10 @@ class _Prefixed(io.RawIOBase):
             buffer[:size] = self._head[:size]
             self._head = self._head[size:]
             return size
-        data = self._rest.read(len(buffer))
+        wanted = len(buffer) if self._left is None else min(len(buffer), self._left)
+        data = self._rest.read(wanted)
+        if self._left is not None:
+            self._left -= len(data)
         buffer[: len(data)] = data
         return len(data)
 
@@ -144,7 +151,7 @@ def _peek(fileobj: IO[Any]) -> tuple[bytes, IO[Any]]:
     if seekable:
         fileobj.seek(position)
         return head, fileobj
-    return head, io.BufferedReader(_Prefixed(head, fileobj))
+    return head, io.BufferedReader(Prefixed(head, fileobj))
 
 
 def _email_row(stream: IO[Any], filename: str, limits: IntakeLimits) -> ParsedRow:
