@@ -13,6 +13,8 @@ from django.conf import settings
 from django.db import connection
 
 ROOT = Path(__file__).resolve().parents[1]
+# How the worker's connections are named in pg_stat_activity.
+APPLICATION_NAME = "vouch-worker"
 
 
 class WorkerProcess:
@@ -22,7 +24,10 @@ class WorkerProcess:
         db = connection.settings_dict
         password = db.get("PASSWORD") or ""
         login = quote(db.get("USER") or "") + (f":{quote(password)}" if password else "")
-        url = f"postgres://{login}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+        url = (
+            f"postgres://{login}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+            f"?application_name={APPLICATION_NAME}"
+        )
         env = {
             **os.environ,
             "DATABASE_URL": url,
