@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from functools import lru_cache
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Count, Q
 
 from audit.models import Action
@@ -118,6 +118,40 @@ def roster_matches(*, org, name_keys: set[str], profile_keys: set[str]) -> Roste
     profile_keys.discard("")
     if not name_keys and not profile_keys:
         return RosterMatches(frozenset(), frozenset(), {}, {})
+    if connection.vendor == "postgresql":
+        by_name, by_url = _roster_counts_postgresql(org, name_keys, profile_keys)
+    else:
+        by_name, by_url = _roster_counts_portable(org, name_keys, profile_keys)
+    return RosterMatches(
+        names=frozenset(by_name),
+        urls=frozenset(by_url),
+        colleagues_by_name={k: v for k, v in by_name.items() if v},
+        colleagues_by_url={k: v for k, v in by_url.items() if v},
+    )
+
+
+def _roster_counts_postgresql(org, name_keys, profile_keys) -> tuple[dict, dict]:
+    """Return ({name key: colleagues}, {profile key: colleagues}) in one round trip.
+
+    The keys travel as two array parameters: an IN list of a thousand placeholders
+    costs milliseconds to build in Python and to plan in PostgreSQL.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT false, name_key, COUNT(DISTINCT owner_id) FROM policy_rostercontact "
+            "WHERE organisation_id = %s AND name_key = ANY(%s) GROUP BY name_key "
+            "UNION ALL "
+            "SELECT true, profile_key, COUNT(DISTINCT owner_id) FROM policy_rostercontact "
+            "WHERE organisation_id = %s AND profile_key = ANY(%s) GROUP BY profile_key",
+            [org.pk, sorted(name_keys), org.pk, sorted(profile_keys)],
+        )
+        by_name, by_url = {}, {}
+        for is_url, key, colleagues in cursor.fetchall():
+            (by_url if is_url else by_name)[key] = colleagues
+    return by_name, by_url
+
+
+def _roster_counts_portable(org, name_keys, profile_keys) -> tuple[dict, dict]:
     contacts = RosterContact.objects.for_org(org)
     by_name = dict(
         contacts.filter(name_key__in=name_keys)
@@ -129,12 +163,7 @@ def roster_matches(*, org, name_keys: set[str], profile_keys: set[str]) -> Roste
         .values_list("profile_key")
         .annotate(n=Count("owner", distinct=True))
     )
-    return RosterMatches(
-        names=frozenset(by_name),
-        urls=frozenset(by_url),
-        colleagues_by_name={k: v for k, v in by_name.items() if v},
-        colleagues_by_url={k: v for k, v in by_url.items() if v},
-    )
+    return by_name, by_url
 
 
 def org_context(*, org, matches: RosterMatches | None = None) -> OrgContext:
