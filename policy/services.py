@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from django.db import connection, transaction
-from django.db.models import Count, Q
+from django.db.models import Count
 
 from audit.models import Action
 from audit.services import audit_record
@@ -159,7 +159,7 @@ def _roster_counts_portable(org, name_keys, profile_keys) -> tuple[dict, dict]:
         .annotate(n=Count("owner", distinct=True))
     )
     by_url = dict(
-        contacts.filter(~Q(profile_key=""), profile_key__in=profile_keys)
+        contacts.filter(profile_key__in=profile_keys)
         .values_list("profile_key")
         .annotate(n=Count("owner", distinct=True))
     )
