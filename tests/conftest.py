@@ -10,6 +10,12 @@ from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
 from tests.workers import WorkerProcess
 
 
+def pytest_configure(config):
+    """Hash test passwords with a fast hasher: PBKDF2's deliberate slowness is for production,
+    and every persona fixture pays it otherwise."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def org(db):
     return OrganisationFactory(name="Acme Consulting", slug="acme")
