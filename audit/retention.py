@@ -8,9 +8,11 @@ In one transaction, with the chain head locked:
 2. append a `retention` event recording what goes: count, seq range, the cutoff,
    and the hash of the last removed event, which is the prev_hash of the first
    event that stays, so `verify_audit` can still anchor the shortened chain;
-3. delete those rows. On PostgreSQL the trigger allows DELETE only while
-   `vouch.audit_retention` is 'on', set with SET LOCAL for this transaction alone;
-   on SQLite the DELETE trigger is dropped and re-created inside the transaction.
+3. delete those rows. On PostgreSQL only the SECURITY DEFINER function
+   `audit_retention_delete` (migration 0004, owned by the migrating role) can: it
+   checks the rows' age against the organisation's period and that the retention
+   event names them, whatever the caller's session says. On SQLite the DELETE
+   trigger is dropped and re-created inside the transaction.
 """
 
 from dataclasses import dataclass
@@ -50,23 +52,21 @@ class RetentionResult:
         return f"{self.org_slug}: removed {span}; recorded as seq {self.recorded_seq}"
 
 
-def _delete_rows(queryset) -> int:
-    """Delete `queryset`'s audit rows; call inside the retention transaction only."""
+def _delete_rows(org, to_seq: int) -> int:
+    """Delete `org`'s audit rows up to `to_seq`; call inside the retention transaction only."""
     vendor = connection.vendor
+    if vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT audit_retention_delete(%s, %s)", [org.pk, to_seq])
+            return cursor.fetchone()[0]
+    if vendor != "sqlite":  # pragma: no cover - the migration refuses other databases already
+        raise RuntimeError(f"No retention support for database vendor {vendor!r}.")
     with connection.cursor() as cursor:
-        if vendor == "postgresql":
-            cursor.execute("SET LOCAL vouch.audit_retention = 'on'")
-        elif vendor == "sqlite":
-            cursor.execute("DROP TRIGGER IF EXISTS audit_event_no_delete")
-        else:  # pragma: no cover - the migration refuses other databases already
-            raise RuntimeError(f"No retention support for database vendor {vendor!r}.")
+        cursor.execute("DROP TRIGGER IF EXISTS audit_event_no_delete")
         try:
-            deleted, _per_model = queryset.delete()
+            deleted, _per_model = AuditEvent.objects.for_org(org).filter(seq__lte=to_seq).delete()
         finally:
-            if vendor == "postgresql":
-                cursor.execute("SET LOCAL vouch.audit_retention = 'off'")
-            else:
-                cursor.execute(SQLITE_DELETE_TRIGGER)
+            cursor.execute(SQLITE_DELETE_TRIGGER)
     return deleted
 
 
@@ -116,7 +116,7 @@ def apply_retention(org, *, now: datetime | None = None, dry_run: bool = False):
                 "last_removed_hash": last_removed_hash,
             },
         )
-        deleted = _delete_rows(events.filter(seq__gte=span["first"], seq__lte=span["last"]))
+        deleted = _delete_rows(org, span["last"])
         if deleted != span["count"]:  # pragma: no cover - the head lock rules this out
             raise RuntimeError("Audit retention removed an unexpected number of rows.")
     return RetentionResult(

@@ -13,3 +13,12 @@ def apply_retention() -> int:
     Returns the number of events removed.
     """
     return sum(result.count for result in apply_retention_everywhere())
+
+
+@shared_task(name="audit.tasks.send_anchors")
+def send_anchors() -> int:
+    """Write each organisation's signed chain head to VOUCH_AUDIT_ANCHOR_DIR and mail it to
+    its compliance users (daily, see CELERY_BEAT_SCHEDULE). Returns the number of anchors."""
+    from audit.anchor import anchors_distribute
+
+    return anchors_distribute()

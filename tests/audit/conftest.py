@@ -10,6 +10,8 @@ from django.utils import timezone
 from audit.models import Action
 from audit.services import audit_record
 
+GUARDED_TABLES = ("audit_auditevent", "audit_auditchain")
+
 
 @pytest.fixture
 def record():
@@ -61,8 +63,8 @@ def decision_data():
 def tamper():
     """Return a function running SQL on the audit table with the append-only trigger off.
 
-    This is what someone with superuser access to the database could do; the test
-    user is a superuser, and the trigger is switched back on afterwards.
+    This is what the tables' owner or a superuser could do; the test user is a
+    superuser, and the triggers are switched back on afterwards.
     """
 
     def _tamper(sql, params=()):
@@ -70,15 +72,13 @@ def tamper():
             # The test's own transaction holds deferred foreign-key checks of the rows
             # it inserted; run them now, as ALTER TABLE refuses to work past them.
             cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-            cursor.execute(
-                "ALTER TABLE audit_auditevent DISABLE TRIGGER audit_event_no_update_delete"
-            )
+            for table in GUARDED_TABLES:
+                cursor.execute(f"ALTER TABLE {table} DISABLE TRIGGER USER")
             try:
                 cursor.execute(sql, params)
             finally:
-                cursor.execute(
-                    "ALTER TABLE audit_auditevent ENABLE TRIGGER audit_event_no_update_delete"
-                )
+                for table in GUARDED_TABLES:
+                    cursor.execute(f"ALTER TABLE {table} ENABLE TRIGGER USER")
                 cursor.execute("SET CONSTRAINTS ALL DEFERRED")
 
     return _tamper

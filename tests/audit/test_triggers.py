@@ -44,20 +44,6 @@ def test_it_rejects_a_truncate_at_the_database_level(org, record):
 
 
 @pytest.mark.django_db
-def test_it_allows_a_delete_only_while_the_retention_switch_is_on_for_the_transaction(org, record):
-    first, _second = record(org, 2)
-    _rejected(
-        "SET LOCAL vouch.audit_retention = 'off'; DELETE FROM audit_auditevent WHERE id = %s",
-        [first.pk],
-    )
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("SET LOCAL vouch.audit_retention = 'on'")
-        cursor.execute("DELETE FROM audit_auditevent WHERE id = %s", [first.pk])
-        cursor.execute("SET LOCAL vouch.audit_retention = 'off'")
-    assert list(AuditEvent.objects.values_list("seq", flat=True)) == [2]
-
-
-@pytest.mark.django_db
 def test_it_rejects_an_update_even_while_the_retention_switch_is_on(org, record):
     (event,) = record(org)
     _rejected(
