@@ -3,7 +3,7 @@
 import os
 
 from celery import Celery
-from celery.signals import task_postrun, task_prerun
+from celery.signals import task_postrun, task_prerun, worker_ready, worker_shutdown
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
@@ -27,3 +27,24 @@ def close_old_connections(task=None, **kwargs) -> None:
     from django.db import close_old_connections as django_close_old_connections
 
     django_close_old_connections()
+
+
+_heartbeat = None
+
+
+@worker_ready.connect
+def start_heartbeat(sender=None, **kwargs) -> None:
+    """Publish this worker's heartbeat for /healthz while it runs (not in eager mode)."""
+    global _heartbeat
+    if app.conf.task_always_eager or not app.conf.broker_url.startswith(("redis", "rediss")):
+        return
+    from config.heartbeat import HeartbeatThread
+
+    _heartbeat = HeartbeatThread(sender.hostname if sender is not None else "worker")
+    _heartbeat.start()
+
+
+@worker_shutdown.connect
+def stop_heartbeat(**kwargs) -> None:
+    if _heartbeat is not None:
+        _heartbeat.stop()

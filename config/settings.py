@@ -209,7 +209,26 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Time limits stay below the visibility timeout, so Redis never hands a task
 # that is still running to a second worker.
 CELERY_BROKER_VISIBILITY_TIMEOUT = env.int("CELERY_BROKER_VISIBILITY_TIMEOUT", default=3600)
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_BROKER_VISIBILITY_TIMEOUT}
+# A hung or unreachable broker must never hold a request: every Redis call gives up
+# after these many seconds, and a publish is tried twice at most. A request that
+# could not publish still succeeds; the sweeper and the outbox flush catch up.
+VOUCH_BROKER_TIMEOUT = env.float("VOUCH_BROKER_TIMEOUT", default=1.5)
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": CELERY_BROKER_VISIBILITY_TIMEOUT,
+    "socket_timeout": VOUCH_BROKER_TIMEOUT,
+    "socket_connect_timeout": VOUCH_BROKER_TIMEOUT,
+    "max_retries": 1,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.2,
+}
+CELERY_BROKER_CONNECTION_TIMEOUT = VOUCH_BROKER_TIMEOUT
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 1,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.2,
+}
 CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=300)
 CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=360)
 if CELERY_TASK_TIME_LIMIT >= CELERY_BROKER_VISIBILITY_TIMEOUT:
@@ -218,14 +237,38 @@ CELERY_TASK_DEFAULT_QUEUE = "vouch"
 CELERY_BEAT_SCHEDULE = {
     "sweep-stuck-invitations": {
         "task": "invitations.tasks.sweep_stuck",
-        "schedule": env.int("VOUCH_SWEEP_EVERY_SECONDS", default=60),
+        "schedule": env.int("VOUCH_SWEEP_EVERY_SECONDS", default=15),
+    },
+    "flush-outbox": {
+        "task": "organisations.tasks.flush_outbox",
+        "schedule": env.int("VOUCH_OUTBOX_FLUSH_SECONDS", default=30),
     },
     "apply-audit-retention": {
         "task": "audit.tasks.apply_retention",
         "schedule": crontab(hour=3, minute=17),
     },
+    "send-audit-anchors": {
+        "task": "audit.tasks.send_anchors",
+        "schedule": crontab(hour=3, minute=47),
+    },
 }
-VOUCH_STUCK_AFTER_SECONDS = env.int("VOUCH_STUCK_AFTER_SECONDS", default=300)
+# A claimed invitation is released only after its task's hard time limit has passed
+# (a system check enforces the order); received-but-unclaimed work is queued again
+# after VOUCH_QUEUED_STUCK_AFTER_SECONDS when the broker's queue is empty, i.e. when
+# its message was lost (a Redis wipe or a failed publish).
+VOUCH_STUCK_AFTER_SECONDS = env.int(
+    "VOUCH_STUCK_AFTER_SECONDS", default=CELERY_TASK_TIME_LIMIT + 60
+)
+VOUCH_QUEUED_STUCK_AFTER_SECONDS = env.int("VOUCH_QUEUED_STUCK_AFTER_SECONDS", default=30)
+# After this many claims an invitation is marked failed instead of being queued again.
+VOUCH_EVALUATION_MAX_ATTEMPTS = env.int("VOUCH_EVALUATION_MAX_ATTEMPTS", default=5)
+VOUCH_OUTBOX_MAX_ATTEMPTS = env.int("VOUCH_OUTBOX_MAX_ATTEMPTS", default=8)
+# Workers refresh a heartbeat this often; /healthz wants one younger than three periods.
+VOUCH_WORKER_HEARTBEAT_SECONDS = env.int("VOUCH_WORKER_HEARTBEAT_SECONDS", default=10)
+# Audit anchors: the signing key and the folder the daily anchor is written to both
+# belong outside the database (see README, "Audit log guarantees").
+VOUCH_AUDIT_ANCHOR_KEY = env.str("VOUCH_AUDIT_ANCHOR_KEY", default="")
+VOUCH_AUDIT_ANCHOR_DIR = env.str("VOUCH_AUDIT_ANCHOR_DIR", default="")
 VOUCH_EVALUATION_BATCH = env.int("VOUCH_EVALUATION_BATCH", default=1000)
 
 REST_FRAMEWORK = {

@@ -22,6 +22,7 @@ from django.db import connection, connections, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from config.publish import publish_on_commit
 from insights.models import Simulation, SimulationStatus
 from insights.stats import positive_rules
 from invitations.evaluation import FACT_FIELDS, evaluate_rows
@@ -352,7 +353,7 @@ def simulation_create(
             period_from=period_from,
             period_to=period_to,
         )
-        run_simulation.delay_on_commit(simulation.pk)
+        publish_on_commit(run_simulation, simulation.pk)
     return simulation
 
 

@@ -15,6 +15,7 @@ from django.utils.translation import ngettext
 from audit.models import Action
 from audit.services import audit_record
 from invitations.models import Decision, Invitation, Recommendation, Status
+from invitations.notify import notify_decision_queue
 
 #: The most invitations one bulk decision may cover.
 BULK_LIMIT = 500
@@ -149,11 +150,10 @@ def _record(*, checked: _Check, action: str, actor, justification: str) -> Decis
     )
     invitation.status, invitation.decision, invitation.decided_at = Status.DECIDED, action, now
 
-    # Mail goes out from a worker after commit, so a bulk decision of hundreds does not
-    # wait on the mail server, and a failing one is retried there.
-    from invitations.tasks import notify_submitter
-
-    notify_submitter.delay_on_commit(decision.pk)
+    # The e-mail is stored with the decision (the outbox) and sent by a worker, so a
+    # bulk decision does not wait on the mail server and no fault loses the e-mail.
+    decision.invitation = invitation
+    notify_decision_queue(decision=decision)
     return decision
 
 

@@ -13,7 +13,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import CharField, Count, Q, Value
+from django.db.models import CharField, Count, F, Q, Value
 from django.db.models.functions import Cast, Coalesce, NullIf
 from django.utils import timezone
 
@@ -87,7 +87,8 @@ def invitations_claim(*, invitation_ids: list[int], claim: str) -> list[dict]:
             _commit_without_waiting(cursor)
             cursor.execute(
                 "UPDATE invitations_invitation SET status = 'evaluating', claim = %s, "  # noqa: S608
-                "claimed_at = %s WHERE id = ANY(%s) AND (status = 'received' OR "
+                "claimed_at = %s, attempts = attempts + (status = 'received')::int "
+                "WHERE id = ANY(%s) AND (status = 'received' OR "
                 f"(status = 'evaluating' AND claim = %s)) RETURNING {columns}",
                 [claim, now, list(invitation_ids), claim],
             )
@@ -103,6 +104,9 @@ def invitations_claim(*, invitation_ids: list[int], claim: str) -> list[dict]:
             Q(status=Status.RECEIVED) | Q(status=Status.EVALUATING, claim=claim)
         )
         ids = list(rows.select_for_update().values_list("pk", flat=True))
+        Invitation.objects.filter(pk__in=ids, status=Status.RECEIVED).update(
+            attempts=F("attempts") + 1
+        )
         Invitation.objects.filter(pk__in=ids).update(
             status=Status.EVALUATING, claim=claim, claimed_at=now
         )
@@ -289,27 +293,70 @@ def invitations_evaluate(*, invitation_ids: list[int], claim: str) -> int:
     return stored
 
 
-def invitations_sweep(*, stuck_after_seconds: int | None = None, limit: int = 50_000) -> int:
-    """Re-queue invitations stuck in `received` or `evaluating`; return how many were queued.
+def invitations_sweep(
+    *,
+    stuck_after_seconds: int | None = None,
+    queued_after_seconds: int | None = None,
+    limit: int = 50_000,
+) -> int:
+    """Re-queue invitations whose evaluation was lost or stalled; return how many were queued.
 
-    A claim older than the timeout belonged to a worker that died or hung, so it
-    is released; received invitations whose task was lost are queued again.
+    - A claim older than VOUCH_STUCK_AFTER_SECONDS (longer than the task time limit)
+      belonged to a worker that died or hung: it is released, or, once the invitation
+      was claimed VOUCH_EVALUATION_MAX_ATTEMPTS times, the invitation is marked failed.
+    - Received invitations are queued again after the same time, or already after
+      VOUCH_QUEUED_STUCK_AFTER_SECONDS when the broker's queue is empty: then no
+      message can still carry them (Redis was wiped, or publishing failed).
     """
     from invitations.services import _enqueue
 
-    seconds = (
-        settings.VOUCH_STUCK_AFTER_SECONDS if stuck_after_seconds is None else stuck_after_seconds
+    now = timezone.now()
+    claimed_cutoff = now - timedelta(
+        seconds=settings.VOUCH_STUCK_AFTER_SECONDS
+        if stuck_after_seconds is None
+        else stuck_after_seconds
     )
-    cutoff = timezone.now() - timedelta(seconds=seconds)
+    queued_seconds = (
+        settings.VOUCH_QUEUED_STUCK_AFTER_SECONDS
+        if queued_after_seconds is None
+        else queued_after_seconds
+    )
+    queued_cutoff = claimed_cutoff
+    if queued_seconds < (now - claimed_cutoff).total_seconds() and broker_queue_empty():
+        queued_cutoff = now - timedelta(seconds=queued_seconds)
     with transaction.atomic():
-        ids = list(
-            Invitation.objects.stuck(older_than=cutoff)
-            .select_for_update(skip_locked=True)
+        stuck = Invitation.objects.stuck(claimed_before=claimed_cutoff, queued_before=queued_cutoff)
+        rows = list(
+            stuck.select_for_update(skip_locked=True)
             .order_by("pk")
-            .values_list("pk", flat=True)[:limit]
+            .values_list("pk", "attempts")[:limit]
         )
+        spent = [pk for pk, attempts in rows if attempts >= settings.VOUCH_EVALUATION_MAX_ATTEMPTS]
+        if spent:
+            logger.error("%d invitation(s) failed evaluation too often: %s", len(spent), spent[:20])
+            Invitation.objects.filter(pk__in=spent).update(
+                status=Status.FAILED, claim="", claimed_at=None
+            )
+        ids = [pk for pk, attempts in rows if attempts < settings.VOUCH_EVALUATION_MAX_ATTEMPTS]
         Invitation.objects.filter(pk__in=ids).update(
-            status=Status.RECEIVED, claim="", claimed_at=None, enqueued_at=timezone.now()
+            status=Status.RECEIVED, claim="", claimed_at=None, enqueued_at=now
         )
         _enqueue(ids)
     return len(ids)
+
+
+def broker_queue_empty() -> bool:
+    """Return True if the evaluation queue holds no message (False if unsure)."""
+    from config.celery import app
+
+    if app.conf.task_always_eager:
+        return True
+    try:
+        with app.connection_for_read() as conn:
+            declared = conn.default_channel.queue_declare(
+                queue=settings.CELERY_TASK_DEFAULT_QUEUE, passive=True
+            )
+            return declared.message_count == 0
+    except Exception as exc:
+        # Redis answers a passive declare of a queue it holds no list for with NOT_FOUND.
+        return "NOT_FOUND" in str(exc) or "no queue" in str(exc).lower()

@@ -18,6 +18,7 @@ class Status(models.TextChoices):
     EVALUATING = "evaluating", _("Evaluating")
     EVALUATED = "evaluated", _("Evaluated")
     DECIDED = "decided", _("Decided")
+    FAILED = "failed", _("Evaluation failed")
 
 
 class Recommendation(models.TextChoices):
@@ -60,11 +61,12 @@ class InvitationQuerySet(models.QuerySet):
     def pending_review(self) -> "InvitationQuerySet":
         return self.filter(status=Status.EVALUATED)
 
-    def stuck(self, *, older_than) -> "InvitationQuerySet":
-        """Return invitations claimed or received before `older_than` and still not evaluated."""
+    def stuck(self, *, claimed_before, queued_before) -> "InvitationQuerySet":
+        """Return invitations claimed before `claimed_before`, or queued before
+        `queued_before` and never claimed since: their evaluation was lost or stalled."""
         return self.filter(
-            Q(status=Status.EVALUATING, claimed_at__lt=older_than)
-            | Q(status=Status.RECEIVED, enqueued_at__lt=older_than)
+            Q(status=Status.EVALUATING, claimed_at__lt=claimed_before)
+            | Q(status=Status.RECEIVED, enqueued_at__lt=queued_before)
         )
 
     def from_requester(self, requester_key: str) -> "InvitationQuerySet":
@@ -124,6 +126,8 @@ class Invitation(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     enqueued_at = models.DateTimeField(null=True)
     claimed_at = models.DateTimeField(null=True)
+    # How often a worker took this invitation; past VOUCH_EVALUATION_MAX_ATTEMPTS it fails.
+    attempts = models.PositiveSmallIntegerField(default=0, db_default=0)
     claim = models.CharField(max_length=64, blank=True)
 
     # The current evaluation, copied here so the review queue needs no join.

@@ -7,12 +7,10 @@ never rendered as a Django template: only the placeholders {requester_name}, {de
 anything else untouched. E-mails are plain text only.
 """
 
-import logging
 import re
 
 from django import forms
 from django.conf import settings
-from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
@@ -21,9 +19,8 @@ from django.utils.translation import gettext_lazy as _
 from invitations.advice import LINKEDIN_BUTTON
 from invitations.models import Decision, NotificationTemplate, Recommendation
 from organisations import preferences
+from organisations.outbox import email_queue, email_send
 from policy.engine.links import defang
-
-logger = logging.getLogger(__name__)
 
 PLACEHOLDERS = ("requester_name", "decision", "button", "link")
 LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)
@@ -155,8 +152,31 @@ def compose(decision: Decision) -> tuple[str, str, str] | None:
     return submitter.email, subject, body.strip() + "\n"
 
 
+def notify_decision_queue(*, decision: Decision):
+    """Put the e-mail about `decision` in the outbox (in the caller's transaction).
+
+    Return the queued OutboundEmail, or None if the submitter has no address. Queueing
+    the same decision twice stores one e-mail.
+    """
+    message = compose(decision)
+    if message is None:
+        return None
+    recipient, subject, body = message
+    return email_queue(
+        org=decision.invitation.organisation,
+        recipient=recipient,
+        subject=subject,
+        body=body,
+        kind="decision",
+        key=f"decision:{decision.pk}",
+    )
+
+
 def notify_decision(*, decision_id: int) -> bool:
-    """Send the submitter the e-mail about decision `decision_id`; return True if one was sent."""
+    """Send the e-mail about decision `decision_id` now; return True if it went out now.
+
+    A mail server that fails leaves it in the outbox for a later attempt.
+    """
     decision = (
         Decision.objects.select_related("invitation__organisation", "invitation__submitter")
         .filter(pk=decision_id)
@@ -164,21 +184,8 @@ def notify_decision(*, decision_id: int) -> bool:
     )
     if decision is None:
         return False
-    message = compose(decision)
-    if message is None:
-        return False
-    recipient, subject, body = message
-    send_mail(subject, body, None, [recipient])
-    return True
-
-
-def notify_decision_safely(*, decision_id: int) -> bool:
-    """Like notify_decision, but a failing mail server never undoes or breaks the decision."""
-    try:
-        return notify_decision(decision_id=decision_id)
-    except Exception:
-        logger.exception("could not notify the submitter of decision %s", decision_id)
-        return False
+    email = notify_decision_queue(decision=decision)
+    return email is not None and email_send(email_id=email.pk)
 
 
 class NotificationTemplateForm(forms.Form):

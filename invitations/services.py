@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
+from config.publish import publish_on_commit
 from invitations.intake.dedupe import dedupe_key
 from invitations.intake.errors import IntakeError, ParsedRow
 from invitations.intake.records import empty_record
@@ -134,12 +135,16 @@ def _analyze_invitations() -> None:
 
 
 def _enqueue(ids: list[int]) -> None:
-    """Queue evaluation of `ids` in chunks once the surrounding transaction commits."""
+    """Queue evaluation of `ids` in chunks once the surrounding transaction commits.
+
+    A broker fault does not fail the submission: the rows are committed and the
+    sweeper queues them again (see config.publish).
+    """
     from invitations.tasks import evaluate_invitations
 
     size = settings.VOUCH_EVALUATION_BATCH
     for start in range(0, len(ids), size):
-        evaluate_invitations.delay_on_commit(ids[start : start + size])
+        publish_on_commit(evaluate_invitations, ids[start : start + size])
 
 
 @transaction.atomic

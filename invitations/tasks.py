@@ -3,7 +3,6 @@
 from celery import shared_task
 
 from invitations.evaluation import invitations_evaluate, invitations_sweep
-from invitations.notify import notify_decision
 
 
 @shared_task(bind=True, acks_late=True, reject_on_worker_lost=True)
@@ -16,14 +15,3 @@ def evaluate_invitations(self, invitation_ids: list[int]) -> int:
 def sweep_stuck() -> int:
     """Re-queue invitations whose evaluation was lost or stalled."""
     return invitations_sweep()
-
-
-@shared_task(
-    autoretry_for=(OSError,),
-    retry_backoff=30,
-    retry_backoff_max=1800,
-    max_retries=8,
-)
-def notify_submitter(decision_id: int) -> bool:
-    """E-mail the submitter about a decision; a mail server that is down is tried again later."""
-    return notify_decision(decision_id=decision_id)

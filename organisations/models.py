@@ -143,3 +143,61 @@ class UserPreference(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user}: {self.language}"
+
+
+class EmailStatus(models.TextChoices):
+    PENDING = "pending", _("Pending")
+    SENDING = "sending", _("Sending")
+    SENT = "sent", _("Sent")
+    FAILED = "failed", _("Failed")
+
+
+class OutboundEmailQuerySet(models.QuerySet):
+    def for_org(self, org: Organisation) -> "OutboundEmailQuerySet":
+        return self.filter(organisation=org)
+
+    def unsent(self) -> "OutboundEmailQuerySet":
+        return self.exclude(status=EmailStatus.SENT)
+
+
+class OutboundEmail(models.Model):
+    """One e-mail Vouch owes someone, stored with the change that caused it (the outbox).
+
+    Written in the same transaction as the decision or invitation it tells about, so
+    neither a broker nor a database fault between the change and the sending loses it;
+    a worker sends it and retries with backoff until it is sent or marked failed.
+    """
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="outbound_emails"
+    )
+    kind = models.CharField(_("kind"), max_length=40)
+    # Makes queueing idempotent: one e-mail per decision, invitation or anchor.
+    key = models.CharField(max_length=120, unique=True, null=True, blank=True)
+    recipient = models.EmailField(_("recipient"), max_length=254)
+    subject = models.CharField(_("subject"), max_length=255)
+    body = models.TextField()
+    status = models.CharField(
+        _("status"), max_length=10, choices=EmailStatus.choices, default=EmailStatus.PENDING
+    )
+    attempts = models.PositiveSmallIntegerField(default=0)
+    next_attempt_at = models.DateTimeField()
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    objects = OutboundEmailQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [
+            models.Index(
+                fields=["next_attempt_at"],
+                name="outbox_due",
+                condition=models.Q(status__in=["pending", "sending"]),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} to {self.recipient}: {self.status}"

@@ -291,14 +291,16 @@ def test_bulk_with_nothing_selected_is_refused(org, reviewer):
 
 
 def test_a_mail_server_that_is_down_is_tried_again_later(org, member, reviewer, settings):
-    from celery.exceptions import Retry
-
-    from invitations.tasks import notify_submitter
+    from organisations.models import EmailStatus, OutboundEmail
+    from organisations.outbox import email_send
 
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 1, 2
     decision = decision_record(
         invitation=make_invitation(org, member), action="report_spam", actor=reviewer
     )
-    with pytest.raises(Retry):
-        notify_submitter.apply(args=[decision.pk], throw=True)
+    email = OutboundEmail.objects.get(key=f"decision:{decision.pk}")
+    assert email_send(email_id=email.pk) is False
+    email.refresh_from_db()
+    assert email.status == EmailStatus.PENDING and email.attempts == 1
+    assert email.next_attempt_at > email.created_at

@@ -11,9 +11,9 @@ from invitations.notify import (
     fill_placeholders,
     language_of,
     notify_decision,
-    notify_decision_safely,
     unknown_placeholders,
 )
+from organisations.models import EmailStatus, OutboundEmail
 from tests.invitations.test_review_fixtures import make_invitation
 
 pytestmark = pytest.mark.django_db
@@ -140,11 +140,14 @@ def test_nobody_is_told_when_the_submitter_has_no_address(org, reviewer):
     assert mail.outbox == []
 
 
-def test_a_failing_mail_server_does_not_break_the_decision(org, member, reviewer, monkeypatch):
+def test_a_failing_mail_server_leaves_the_e_mail_in_the_outbox(org, member, reviewer, monkeypatch):
     decision = _decide(org, member, reviewer)
 
     def broken(*args, **kwargs):
         raise OSError("connection refused")
 
-    monkeypatch.setattr("invitations.notify.send_mail", broken)
-    assert notify_decision_safely(decision_id=decision.pk) is False
+    monkeypatch.setattr("organisations.outbox.send_mail", broken)
+    assert notify_decision(decision_id=decision.pk) is False
+    email = OutboundEmail.objects.get(key=f"decision:{decision.pk}")
+    assert (email.status, email.attempts) == (EmailStatus.PENDING, 1)
+    assert email.last_error == "OSError: connection refused"
