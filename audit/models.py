@@ -9,6 +9,7 @@ class Action(models.TextChoices):
     DECISION_REVERSED = "decision.reversed", _("Decision reversed")
     POLICY_PUBLISHED = "policy.published", _("Policy published")
     MEMBER_ADDED = "member.added", _("Member added")
+    MEMBER_INVITED = "member.invited", _("Member invited")
     MEMBER_ROLE_CHANGED = "member.role_changed", _("Role changed")
     MEMBER_REMOVED = "member.removed", _("Member removed")
     TOKEN_CREATED = "token.created", _("API token created")

@@ -262,6 +262,7 @@ VOUCH_STUCK_AFTER_SECONDS = env.int(
 VOUCH_QUEUED_STUCK_AFTER_SECONDS = env.int("VOUCH_QUEUED_STUCK_AFTER_SECONDS", default=30)
 # After this many claims an invitation is marked failed instead of being queued again.
 VOUCH_EVALUATION_MAX_ATTEMPTS = env.int("VOUCH_EVALUATION_MAX_ATTEMPTS", default=5)
+VOUCH_MEMBER_INVITATION_DAYS = env.int("VOUCH_MEMBER_INVITATION_DAYS", default=7)
 VOUCH_OUTBOX_MAX_ATTEMPTS = env.int("VOUCH_OUTBOX_MAX_ATTEMPTS", default=8)
 # Workers refresh a heartbeat this often; /healthz wants one younger than three periods.
 VOUCH_WORKER_HEARTBEAT_SECONDS = env.int("VOUCH_WORKER_HEARTBEAT_SECONDS", default=10)

@@ -1,4 +1,5 @@
 from django import forms
+from django.contrib.auth.forms import SetPasswordForm
 from django.utils.translation import gettext_lazy as _
 
 from organisations.models import Role
@@ -30,3 +31,13 @@ class ApiTokenForm(forms.Form):
         self.fields["user"].queryset = (
             get_user_model().objects.filter(memberships__organisation=org).order_by("username")
         )
+
+
+class JoinForm(SetPasswordForm):
+    """The password a newly invited person chooses for the account made for their address."""
+
+    def __init__(self, *args, email: str, **kwargs):
+        from django.contrib.auth import get_user_model
+
+        # Validated against the address, as the account will be named after it.
+        super().__init__(get_user_model()(username=email, email=email), *args, **kwargs)

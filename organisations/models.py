@@ -201,3 +201,41 @@ class OutboundEmail(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} to {self.recipient}: {self.status}"
+
+
+class MemberInvitationQuerySet(models.QuerySet):
+    def for_org(self, org: Organisation) -> "MemberInvitationQuerySet":
+        return self.filter(organisation=org)
+
+    def pending(self) -> "MemberInvitationQuerySet":
+        return self.filter(accepted_at__isnull=True)
+
+
+class MemberInvitation(models.Model):
+    """A manager's invitation for an e-mail address to join an organisation in a role.
+
+    Nobody joins an organisation without following the signed link sent to the
+    address, whether or not the address already has an account anywhere.
+    """
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="member_invitations"
+    )
+    email = models.EmailField(_("e-mail address"), max_length=254)
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    objects = MemberInvitationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.email} to {self.organisation_id} as {self.role}"
