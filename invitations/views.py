@@ -38,6 +38,8 @@ def submit(request):
             )
             if not created:
                 messages.info(request, _("This invitation was submitted before; here it is."))
+            else:
+                messages.success(request, _("Submitted. The evaluation will follow shortly."))
             return redirect("invitation_detail", org_slug=request.org.slug, pk=invitation.pk)
     return render(request, "invitations/submit.html", {"form": form, "upload": UploadForm()})
 
