@@ -25,7 +25,7 @@ class PrivateRedis:
         self.start()
 
     def start(self) -> None:
-        self.process = subprocess.Popen(  # noqa: S603 - fixed arguments
+        self.process = subprocess.Popen(
             [
                 "redis-server",
                 "--port",

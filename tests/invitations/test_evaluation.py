@@ -2,7 +2,7 @@
 
 import pytest
 
-from invitations.evaluation import invitations_claim, invitations_evaluate
+from invitations.evaluation import invitations_claim, invitations_evaluate, invitations_sweep
 from invitations.models import Channel, Evaluation, Invitation, Status
 from invitations.services import invitation_submit
 from policy.engine import normalise_name, normalise_profile_url
@@ -94,3 +94,40 @@ def test_a_new_policy_version_does_not_change_earlier_evaluations(org, member, m
     assert invitation.evaluation.policy_version.number == 1
     assert invitation.recommendation == "report_spam"
     assert Evaluation.objects.filter(invitation=invitation).count() == 1
+
+
+def test_each_claim_counts_an_attempt_and_the_last_one_ends_in_failed(org, member, settings):
+    """A batch that keeps failing is not re-queued forever: after N claims it is failed."""
+    settings.VOUCH_EVALUATION_MAX_ATTEMPTS = 3
+    invitation = _submit(org, member, requester_name="Always Failing")
+    for attempt in range(1, 4):
+        assert invitations_claim(invitation_ids=[invitation.pk], claim=f"task-{attempt}")
+        # The same task redelivered is no new attempt.
+        invitations_claim(invitation_ids=[invitation.pk], claim=f"task-{attempt}")
+        invitation.refresh_from_db()
+        assert invitation.attempts == attempt
+        requeued = invitations_sweep(stuck_after_seconds=0)
+        invitation.refresh_from_db()
+        if attempt < 3:
+            assert (requeued, invitation.status) == (1, Status.RECEIVED)
+    assert (requeued, invitation.status) == (0, Status.FAILED)
+    assert invitation.get_status_display() == "Evaluation failed"
+    assert invitations_sweep(stuck_after_seconds=0) == 0
+
+
+def test_the_sweeper_leaves_a_claim_alone_until_the_task_time_limit_has_passed(org, member):
+    invitation = _submit(org, member)
+    invitations_claim(invitation_ids=[invitation.pk], claim="running")
+    assert invitations_sweep() == 0
+    invitation.refresh_from_db()
+    assert (invitation.status, invitation.claim) == (Status.EVALUATING, "running")
+
+
+def test_a_stuck_timeout_shorter_than_the_task_time_limit_is_a_configuration_error(settings):
+    from invitations.checks import check_stuck_timeout
+
+    assert settings.VOUCH_STUCK_AFTER_SECONDS > settings.CELERY_TASK_TIME_LIMIT
+    assert check_stuck_timeout() == []
+    settings.VOUCH_STUCK_AFTER_SECONDS = settings.CELERY_TASK_TIME_LIMIT - 60
+    (error,) = check_stuck_timeout()
+    assert error.id == "invitations.E001"
