@@ -151,9 +151,11 @@ def test_work_lost_in_a_redis_wipe_is_queued_again_with_default_settings(
     assert invitations_sweep() == 3
     start_worker()
     wait_for(lambda: Invitation.objects.filter(status=Status.EVALUATED).count() == 3, 60)
-    assert settings.VOUCH_QUEUED_STUCK_AFTER_SECONDS + settings.CELERY_BEAT_SCHEDULE[
-        "sweep-stuck-invitations"
-    ]["schedule"] <= 60
+    assert (
+        settings.VOUCH_QUEUED_STUCK_AFTER_SECONDS
+        + settings.CELERY_BEAT_SCHEDULE["sweep-stuck-invitations"]["schedule"]
+        <= 60
+    )
 
 
 def test_no_notification_is_lost_across_broker_and_mail_server_faults(
