@@ -15,12 +15,13 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
+from config.publish import publish_resume
+from config.redis_server import PrivateRedis
 from invitations.evaluation import invitations_sweep
 from invitations.models import Invitation, Status
 from organisations.models import EmailStatus, OutboundEmail
 from organisations.outbox import outbox_flush
 from tests.invitations.test_review_fixtures import make_invitation
-from tests.redis_server import PrivateRedis
 from tests.workers import wait_for
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
@@ -42,6 +43,7 @@ def private_broker(settings, empty_queue):
     from config.celery import app
 
     server = PrivateRedis()
+    publish_resume()
     before = app.conf.broker_url
     settings.CELERY_BROKER_URL = server.url
     app.conf.broker_url = server.url
@@ -50,6 +52,7 @@ def private_broker(settings, empty_queue):
     server.stop()
     app.conf.broker_url = before
     _reset_producers(app)
+    publish_resume()
 
 
 def timed(call):
@@ -104,6 +107,7 @@ def test_a_submission_and_a_decision_succeed_while_the_broker_is_down_and_are_ca
     print(f"\nbroker down: submit {submit_seconds:.2f}s, decide {decide_seconds:.2f}s")
 
     private_broker.start()
+    publish_resume()  # this process skipped publishing for a while after the failure
     start_worker()
     assert invitations_sweep() == 0, "not yet: the message may still be on its way"
     _age_queue(31)

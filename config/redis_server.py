@@ -1,6 +1,7 @@
-"""A private redis-server for fault tests: stop it, hang it with SIGSTOP, restart it, wipe it."""
+"""A private redis-server for fault tests and drills: stop it, hang it (SIGSTOP), restart, wipe."""
 
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -25,9 +26,9 @@ class PrivateRedis:
         self.start()
 
     def start(self) -> None:
-        self.process = subprocess.Popen(
+        self.process = subprocess.Popen(  # noqa: S603 - fixed arguments
             [
-                "redis-server",
+                shutil.which("redis-server") or "/usr/bin/redis-server",
                 "--port",
                 str(self.port),
                 "--bind",
