@@ -48,3 +48,19 @@ def publish_resume() -> None:
     """Forget an earlier broker failure and try the next publish at once (tests, drills)."""
     global _broker_down_until
     _broker_down_until = 0.0
+
+
+def broker_use(url: str) -> None:
+    """Point this process's publishing at the broker `url`, dropping pooled connections.
+
+    For tests and drills that start a private redis-server.
+    """
+    from kombu import pools
+
+    from config.celery import app
+
+    app.conf.broker_url = url
+    pools.reset()
+    app._pool = None
+    app.amqp._producer_pool = None
+    publish_resume()

@@ -15,7 +15,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from config.publish import publish_resume
+from config.publish import broker_use, publish_resume
 from config.redis_server import PrivateRedis
 from invitations.evaluation import invitations_sweep
 from invitations.models import Invitation, Status
@@ -30,29 +30,18 @@ HANG_DETECTOR_SECONDS = 20
 SPAM = {"requester_name": "Sam Spammer", "message": "Buy now, only $99!"}
 
 
-def _reset_producers(app) -> None:
-    if app._pool is not None:
-        app._pool.force_close_all()
-        app._pool = None
-    app.amqp._producer_pool = None
-
-
 @pytest.fixture
 def private_broker(settings, empty_queue):
     """A private redis-server that this process (and workers it starts) use as the broker."""
     from config.celery import app
 
     server = PrivateRedis()
-    publish_resume()
     before = app.conf.broker_url
     settings.CELERY_BROKER_URL = server.url
-    app.conf.broker_url = server.url
-    _reset_producers(app)
+    broker_use(server.url)
     yield server
     server.stop()
-    app.conf.broker_url = before
-    _reset_producers(app)
-    publish_resume()
+    broker_use(before)
 
 
 def timed(call):

@@ -33,20 +33,13 @@ from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
-from config.publish import publish_resume
+from config.publish import broker_use, publish_resume
 from config.redis_server import PrivateRedis
 from config.worker_process import ROOT, WorkerProcess
 from invitations.models import Channel, Decision, Invitation, Status
 from invitations.services import invitation_submit
 from organisations.models import EmailStatus, Membership, Organisation, OutboundEmail, Role
 from policy.services import policy_ensure
-
-
-def _reset_producers(app) -> None:
-    if app._pool is not None:
-        app._pool.force_close_all()
-        app._pool = None
-    app.amqp._producer_pool = None
 
 
 def _timed(call) -> tuple[object, float]:
@@ -79,9 +72,8 @@ class Command(BaseCommand):
         self.server = PrivateRedis()
         self.processes: list = []
         settings.CELERY_BROKER_URL = self.server.url
-        settings.CELERY_TASK_ALWAYS_EAGER = False
-        app.conf.broker_url, app.conf.task_always_eager = self.server.url, False
-        _reset_producers(app)
+        settings.CELERY_TASK_ALWAYS_EAGER = app.conf.task_always_eager = False
+        broker_use(self.server.url)
         self.tmp = Path(tempfile.mkdtemp(prefix="vouch-faults-"))
         stamp = time.strftime("%Y%m%d%H%M%S")
         self.org = Organisation.objects.create(name=f"Fault drill {stamp}", slug=f"faults-{stamp}")
