@@ -121,7 +121,10 @@ def test_it_numbers_lines_after_quoted_newlines_physically():
 def test_it_rejects_too_many_rows_with_the_count():
     text = "requester_name\n" + "".join(f"Person {n}\n" for n in range(5))
     rows = _read(text, IntakeLimits(max_rows=3))
-    assert _errors(rows) == ["invitations.csv: the file has 5 rows; the limit is 3"]
+    assert _errors(rows) == [
+        "invitations.csv: the file has more than 3 rows (blank lines count too); "
+        "reading stopped there"
+    ]
     assert len([row for row in rows if row.record]) == 3
 
 
