@@ -59,7 +59,7 @@ def _values_of(item) -> list:
     return list(item.values()) if isinstance(item, dict) else [item]
 
 
-def _unstorable(record: dict, filename: str) -> list[IntakeError]:
+def unstorable_errors(record: dict, filename: str) -> list[IntakeError]:
     """Return an error per text field of `record` that its column cannot hold.
 
     Readers check this already; this is the last guard for channels that build
@@ -197,7 +197,7 @@ def invitation_submit(*, org, submitter, channel: str, record: dict) -> tuple[In
     The same invitation submitted again (same dedupe key) is not stored or
     evaluated twice: the existing one is returned with created False.
     """
-    if errors := _unstorable(record, channel):
+    if errors := unstorable_errors(record, channel):
         raise IntakeRejected(errors)
     now = timezone.now()
     values = _row_values(

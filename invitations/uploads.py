@@ -29,6 +29,7 @@ from invitations.services import (
     invitation_import,
     invitation_import_file,
     invitation_submit,
+    unstorable_errors,
 )
 from policy.models import RosterSource
 from policy.roster import RosterImportOutcome, RosterRejected, roster_import_file
@@ -258,6 +259,8 @@ def upload_import(*, upload_id: int, claim: str) -> str:
 def _import_email(upload: Upload, claim: str) -> str:
     """Parse a stored e-mail under limits and submit its invitation; return the status."""
     record, errors = email_parse_limited(bytes(upload.content), upload.filename)
+    if record is not None and (problems := unstorable_errors(record, upload.filename)):
+        record, errors = None, problems
     if record is not None:
         try:
             with transaction.atomic():

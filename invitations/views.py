@@ -44,7 +44,10 @@ def submit(request):
             if not created:
                 messages.info(request, _("This invitation was submitted before; here it is."))
             return redirect("invitation_detail", org_slug=request.org.slug, pk=invitation.pk)
-    return render(request, "invitations/submit.html", {"form": form, "upload": UploadForm()})
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request, "invitations/submit.html", {"form": form, "upload": UploadForm()}, status=status
+    )
 
 
 def _imported_message(outcome, roster) -> str:
