@@ -200,8 +200,10 @@ class _Progress:
             return
         with self.conn.cursor() as cursor:
             cursor.execute(
-                "UPDATE invitations_upload SET bytes_read = %s, rows_read = %s, error_count = %s "
-                "WHERE id = %s AND claim = %s",
+                # claimed_at doubles as a heartbeat: the sweeper takes over only an
+                # import that has stopped moving, not one that is merely long.
+                "UPDATE invitations_upload SET bytes_read = %s, rows_read = %s, error_count = %s, "
+                "claimed_at = now() WHERE id = %s AND claim = %s",
                 [self.fileobj.tell(), self.rows, self.errors, self.upload_id, self.claim],
             )
 

@@ -229,3 +229,14 @@ def test_an_uploaded_e_mail_with_a_nul_in_its_name_is_rejected_by_the_worker(org
     else:
         assert "\x00" not in Invitation.objects.get().requester_name
     assert Upload.objects.count() == 1
+
+
+def test_intake_limits_are_the_sizes_of_the_columns_the_values_are_stored_in():
+    from invitations.intake.records import INPUT_FIELDS
+    from invitations.services import intake_limits
+
+    limits = intake_limits()
+    for field in Invitation._meta.concrete_fields:
+        if field.name in INPUT_FIELDS and field.max_length:
+            assert limits.chars_for(field.name) == field.max_length, field.name
+    assert limits.chars_for("requester_name") == 300
