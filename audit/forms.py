@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from audit.models import MAX_RETENTION_DAYS, MIN_RETENTION_DAYS, Action, AuditSettings
+from organisations.params import whole_number
 
 
 class DateInput(forms.DateInput):
@@ -62,8 +63,8 @@ class AuditFilterForm(forms.Form):
         version = (data.get("policy_version") or "").strip()
         if version:
             match = Q(data__policy_version=version)
-            if version.isdigit():
-                match |= Q(data__policy_version=int(version))
+            if (number := whole_number(version)) is not None:
+                match |= Q(data__policy_version=number)
             queryset = queryset.filter(match)
         if data.get("overrides"):
             queryset = (

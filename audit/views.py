@@ -17,15 +17,9 @@ from audit.services import audit_record
 from audit.verify import check_event, verify_org
 from organisations.access import org_view
 from organisations.models import Capability
+from organisations.params import whole_number
 
 PAGE_SIZE = 50
-
-
-def _positive_int(value) -> int | None:
-    if value is None or not str(value).isdigit():
-        return None
-    number = int(value)
-    return number if 0 < number < 2**63 else None
 
 
 def _filter_query(request) -> str:
@@ -43,7 +37,7 @@ def _settings_for(org) -> AuditSettings:
 def _render_log(request, *, retention_form=None, status=200):
     form = AuditFilterForm(request.GET)
     rows, next_before = [], None
-    before = _positive_int(request.GET.get("before"))
+    before = whole_number(request.GET.get("before"), minimum=1)
     if form.is_valid():
         events = form.filter(AuditEvent.objects.for_org(request.org))
         if before is not None:

@@ -54,6 +54,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "invitations.upload_limits.OversizedUploadMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "organisations.preferences.UserLanguageMiddleware",
@@ -181,9 +182,19 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 # The policy editor posts a field per rule parameter and per custom rule.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 3000
 VOUCH_MAX_UPLOAD_BYTES = env.int("VOUCH_MAX_UPLOAD_BYTES", default=50 * 1024 * 1024)
-# CSV and JSON-lines uploads from this size on are parsed in two processes on PostgreSQL;
-# 0 turns it off.
-VOUCH_PARALLEL_INTAKE_BYTES = env.int("VOUCH_PARALLEL_INTAKE_BYTES", default=2 * 1024 * 1024)
+# Uploads are refused from the request's Content-Length and while they stream in.
+FILE_UPLOAD_HANDLERS = [
+    "invitations.upload_limits.SizeLimitHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+# Smaller uploads (not ZIPs) are imported in the request; larger ones by a worker, with
+# a progress page. Parsing one file stops with an error after VOUCH_UPLOAD_PARSE_SECONDS.
+VOUCH_UPLOAD_INLINE_BYTES = env.int("VOUCH_UPLOAD_INLINE_BYTES", default=256 * 1024)
+VOUCH_UPLOAD_PARSE_SECONDS = env.float("VOUCH_UPLOAD_PARSE_SECONDS", default=120.0)
+# A worker parses each e-mail in a child process under these limits.
+VOUCH_EMAIL_PARSE_SECONDS = env.float("VOUCH_EMAIL_PARSE_SECONDS", default=10.0)
+VOUCH_EMAIL_PARSE_MEMORY_MB = env.int("VOUCH_EMAIL_PARSE_MEMORY_MB", default=256)
 
 # Celery. With no broker configured, tasks run in-process (the embedded default);
 # with REDIS_URL or CELERY_BROKER_URL they go to separate worker processes.
@@ -275,6 +286,11 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [
+        "invitations.api.parsers.BoundedJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
     "PAGE_SIZE": 100,
 }

@@ -27,6 +27,7 @@ from insights.svg import Series, horizontal_bars, stacked_bars
 from invitations.models import Invitation, Recommendation
 from organisations.access import org_view
 from organisations.models import Capability
+from organisations.params import whole_number
 from policy.engine import PolicyInvalid, diff_policies
 from policy.services import policy_ensure
 
@@ -228,8 +229,7 @@ def rule_invitations(request, rule: str):
     show = request.GET.get("show", "")
     if show not in ("", "decided", "overridden"):
         show = ""
-    before_text = request.GET.get("before", "")
-    before = int(before_text) if before_text.isdigit() else None
+    before = whole_number(request.GET.get("before"), minimum=1)
     ids, next_before = stats.rule_invitation_ids(
         org=request.org, rule=rule, show=show, before=before, size=RULE_PAGE_SIZE
     )

@@ -51,6 +51,84 @@ class IntakeBatch(models.Model):
         return f"{self.get_channel_display()} {self.filename}".strip()
 
 
+class UploadStatus(models.TextChoices):
+    QUEUED = "queued", _("Waiting for a worker")
+    IMPORTING = "importing", _("Importing")
+    IMPORTED = "imported", _("Imported")
+    REJECTED = "rejected", _("Rejected")
+
+
+class UploadQuerySet(models.QuerySet):
+    def for_org(self, org) -> "UploadQuerySet":
+        return self.filter(organisation=org)
+
+    def submitted_by(self, user) -> "UploadQuerySet":
+        return self.filter(submitter=user)
+
+    def unfinished(self) -> "UploadQuerySet":
+        return self.filter(status__in=[UploadStatus.QUEUED, UploadStatus.IMPORTING])
+
+
+class Upload(models.Model):
+    """A file a member uploaded, kept here until a worker has imported or rejected it whole.
+
+    While the worker reads it, `rows_read`, `error_count` and `bytes_read` show its
+    progress; at the end it holds the result (`batch` and counts) or every error.
+    The file's bytes are dropped once it is finished.
+    """
+
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.CASCADE, related_name="uploads"
+    )
+    submitter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    filename = models.CharField(max_length=255)
+    channel = models.CharField(max_length=10, choices=Channel.choices)
+    size = models.PositiveBigIntegerField()
+    content = models.BinaryField(editable=False)
+    status = models.CharField(
+        max_length=10, choices=UploadStatus.choices, default=UploadStatus.QUEUED
+    )
+    claim = models.CharField(max_length=64, blank=True)
+    claimed_at = models.DateTimeField(null=True)
+    bytes_read = models.PositiveBigIntegerField(default=0)
+    rows_read = models.PositiveIntegerField(default=0)
+    error_count = models.PositiveIntegerField(default=0)
+    errors = models.JSONField(default=list, blank=True)
+    batch = models.ForeignKey(
+        IntakeBatch, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # The invitation an e-mail became (new or submitted before).
+    invitation = models.ForeignKey(
+        "Invitation", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_count = models.PositiveIntegerField(default=0)
+    duplicate_count = models.PositiveIntegerField(default=0)
+    roster_count = models.PositiveIntegerField(null=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True)
+
+    objects = UploadQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.filename} ({self.status})"
+
+    @property
+    def finished(self) -> bool:
+        return self.status in (UploadStatus.IMPORTED, UploadStatus.REJECTED)
+
+    @property
+    def percent(self) -> int:
+        """Return how much of the file was read, 0 to 100 (100 once finished)."""
+        if self.finished:
+            return 100
+        return min(99, self.bytes_read * 100 // self.size) if self.size else 0
+
+
 class InvitationQuerySet(models.QuerySet):
     def for_org(self, org) -> "InvitationQuerySet":
         return self.filter(organisation=org)

@@ -3,19 +3,21 @@
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from email.utils import parseaddr
-from functools import partial
+from functools import lru_cache, partial
 from itertools import chain
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from config.publish import publish_on_commit
 from invitations.intake.dedupe import dedupe_key
 from invitations.intake.errors import IntakeError, ParsedRow
-from invitations.intake.records import empty_record
+from invitations.intake.fields import FieldError, check_characters
+from invitations.intake.limits import IntakeLimits
+from invitations.intake.records import INPUT_FIELDS, empty_record
 from invitations.models import IntakeBatch, Invitation, Status
-from invitations.staging import COLUMNS, PartFailed, copy_chunks, file_path, parse_in_two
+from invitations.staging import COLUMNS, copy_chunks
 from policy.engine import normalise_name, normalise_profile_url
 
 
@@ -36,6 +38,52 @@ class IntakeOutcome:
     @property
     def created(self) -> int:
         return len(self.created_ids)
+
+
+@lru_cache(maxsize=1)
+def _column_chars() -> tuple[tuple[str, int], ...]:
+    return tuple(
+        (f.name, f.max_length)
+        for f in Invitation._meta.concrete_fields
+        if f.name in INPUT_FIELDS and getattr(f, "max_length", None)
+    )
+
+
+def intake_limits(**overrides) -> IntakeLimits:
+    """Return the intake limits of this installation: the upload size setting, and per
+    field the length of the column it is stored in, so what intake accepts always fits."""
+    overrides.setdefault("max_upload_bytes", settings.VOUCH_MAX_UPLOAD_BYTES)
+    return IntakeLimits(field_chars=_column_chars(), **overrides)
+
+
+def _values_of(item) -> list:
+    return list(item.values()) if isinstance(item, dict) else [item]
+
+
+def unstorable_errors(record: dict, filename: str) -> list[IntakeError]:
+    """Return an error per text field of `record` that its column cannot hold.
+
+    Readers check this already; this is the last guard for channels that build
+    records themselves (e-mail), so a hostile value is a located error, not a failed write.
+    """
+    chars = dict(_column_chars())
+    errors = []
+    for key, value in record.items():
+        if isinstance(value, list):
+            texts = [str(v) for item in value for v in _values_of(item)]
+        else:
+            texts = [value] if isinstance(value, str) else []
+        for text in texts:
+            try:
+                check_characters(text)
+                if len(text) > chars.get(key, len(text)):
+                    raise FieldError(
+                        f"is {len(text):,} characters long; the limit is {chars[key]:,}"
+                    )
+            except FieldError as exc:
+                errors.append(IntakeError(filename, None, key, str(exc)))
+                break
+    return errors
 
 
 def requester_key_for(record: dict) -> str:
@@ -154,6 +202,8 @@ def invitation_submit(*, org, submitter, channel: str, record: dict) -> tuple[In
     The same invitation submitted again (same dedupe key) is not stored or
     evaluated twice: the existing one is returned with created False.
     """
+    if errors := unstorable_errors(record, channel):
+        raise IntakeRejected(errors)
     now = timezone.now()
     values = _row_values(
         org=org, submitter=submitter, batch=None, channel=channel, record=record, now=now
@@ -168,7 +218,16 @@ def invitation_submit(*, org, submitter, channel: str, record: dict) -> tuple[In
     fields["organisation"] = org
     fields["submitter"] = submitter
     fields["batch"] = None
-    invitation = Invitation.objects.create(**fields)
+    try:
+        with transaction.atomic():
+            invitation = Invitation.objects.create(**fields)
+    except IntegrityError:
+        # The same invitation arrived at the same moment and was stored first; the
+        # unique key waited for that transaction, so its row is visible now.
+        existing = Invitation.objects.for_org(org).filter(dedupe_key=values["dedupe_key"]).first()
+        if existing is None:
+            raise
+        return existing, False
     _enqueue([invitation.pk])
     return invitation, True
 
@@ -323,44 +382,21 @@ def invitation_import(
 
 
 def invitation_import_file(
-    *, org, submitter, channel: str, fileobj, filename: str
+    *, org, submitter, channel: str, fileobj, filename: str, watch=None
 ) -> IntakeOutcome:
     """Detect the format of an uploaded file and import it; raise IntakeRejected on errors.
 
-    A large CSV or JSON-lines file on disk is parsed in two processes on PostgreSQL; if that
-    finds any problem, the file is parsed again in one pass, which lists the errors.
+    The file is read once, in order, within the parse budget. `watch`, when given,
+    wraps the stream of parsed rows (to report progress) and must yield every row.
     """
     from invitations.intake.detect import read_invitations
-    from invitations.intake.limits import IntakeLimits
 
-    limits = IntakeLimits(max_upload_bytes=settings.VOUCH_MAX_UPLOAD_BYTES)
-    path = file_path(fileobj)
-    if (
-        path is not None
-        and connection.vendor == "postgresql"
-        and 0 < settings.VOUCH_PARALLEL_INTAKE_BYTES <= path.stat().st_size
-    ):
-
-        def store_in_two(make_values):
-            return _stage_postgresql(
-                parse_in_two(path=path, filename=filename, limits=limits, make_values=make_values)
-            )
-
-        try:
-            return _import(
-                org=org,
-                submitter=submitter,
-                channel=channel,
-                filename=filename,
-                file_format="",
-                store=store_in_two,
-            )
-        except PartFailed:
-            fileobj.seek(0)
+    limits = intake_limits(parse_seconds=settings.VOUCH_UPLOAD_PARSE_SECONDS)
+    rows = read_invitations(fileobj, filename, limits)
     return invitation_import(
         org=org,
         submitter=submitter,
         channel=channel,
-        rows=read_invitations(fileobj, filename, limits),
+        rows=watch(rows) if watch is not None else rows,
         filename=filename,
     )

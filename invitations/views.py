@@ -1,6 +1,6 @@
+from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -8,17 +8,18 @@ from django.utils.translation import ngettext
 
 from invitations.advice import LINKEDIN_BUTTON
 from invitations.forms import InvitationForm, UploadForm
+from invitations.intake.detect import HEAD_BYTES
 from invitations.intake.errors import IntakeError
 from invitations.intake.fields import build_record
-from invitations.intake.limits import DEFAULT_LIMITS
-from invitations.intake.linkedin_export import open_linkedin_export
+from invitations.intake.limits import format_bytes
 from invitations.intake.template_csv import template_csv_text
-from invitations.models import Channel, Invitation, Status
-from invitations.services import IntakeRejected, invitation_import_file, invitation_submit
+from invitations.models import Channel, Invitation, Status, Upload
+from invitations.services import IntakeRejected, intake_limits, invitation_submit
+from invitations.upload_limits import upload_too_large
+from invitations.uploads import channel_of, imports_inline, upload_import_now, upload_receive
 from organisations.access import org_view
 from organisations.models import Capability
-from policy.models import RosterSource
-from policy.roster import RosterRejected, roster_import_file
+from policy.roster import RosterRejected
 
 _PENDING = (Status.RECEIVED, Status.EVALUATING)
 
@@ -29,50 +30,86 @@ def submit(request):
     errors: list[IntakeError] = []
     if request.method == "POST" and form.is_valid():
         values = form.as_values(recipient=request.user.email or request.user.get_username())
-        record, errors = build_record(values, "form", None, DEFAULT_LIMITS)
+        record, errors = build_record(values, "form", None, intake_limits())
+        if record is not None:
+            try:
+                invitation, created = invitation_submit(
+                    org=request.org, submitter=request.user, channel=Channel.FORM, record=record
+                )
+            except IntakeRejected as exc:
+                record, errors = None, exc.errors
         for error in errors:
             form.add_error(error.column if error.column in form.fields else None, error.message)
         if record is not None:
-            invitation, created = invitation_submit(
-                org=request.org, submitter=request.user, channel=Channel.FORM, record=record
-            )
             if not created:
                 messages.info(request, _("This invitation was submitted before; here it is."))
             else:
                 messages.success(request, _("Submitted. The evaluation will follow shortly."))
             return redirect("invitation_detail", org_slug=request.org.slug, pk=invitation.pk)
-    return render(request, "invitations/submit.html", {"form": form, "upload": UploadForm()})
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request, "invitations/submit.html", {"form": form, "upload": UploadForm()}, status=status
+    )
+
+
+def _imported_message(outcome, roster) -> str:
+    text = ngettext("%(n)d invitation imported", "%(n)d invitations imported", outcome.created) % {
+        "n": outcome.created
+    }
+    if outcome.duplicates:
+        text += "; " + ngettext(
+            "%(n)d was submitted before and skipped",
+            "%(n)d were submitted before and skipped",
+            outcome.duplicates,
+        ) % {"n": outcome.duplicates}
+    if roster is not None:
+        text += "; " + ngettext(
+            "%(n)d connection added to your roster",
+            "%(n)d connections added to your roster",
+            roster.created,
+        ) % {"n": roster.created}
+    return text + "."
 
 
 @org_view(Capability.SUBMIT)
 def upload(request):
+    """Import a small upload at once; store a larger one for a worker and show its progress."""
     form = UploadForm(request.POST or None, request.FILES or None)
     errors: list[IntakeError] = []
-    if request.method == "POST" and form.is_valid():
+    status = 200
+    if request.method == "POST" and upload_too_large(request):
+        name = request.upload_too_large if isinstance(request.upload_too_large, str) else ""
+        limit = format_bytes(settings.VOUCH_MAX_UPLOAD_BYTES)
+        errors = [IntakeError(name, None, None, _("the file is larger than %s") % limit)]
+        status = 413
+    elif request.method == "POST" and form.is_valid():
         uploaded = form.cleaned_data["file"]
+        head = uploaded.file.read(HEAD_BYTES)
+        uploaded.file.seek(0)
+        channel = channel_of(head, uploaded.name)
+        if not imports_inline(uploaded.size, channel):
+            stored = upload_receive(
+                org=request.org,
+                submitter=request.user,
+                content=uploaded.read(),
+                filename=uploaded.name,
+                channel=channel,
+            )
+            return redirect("invitation_upload_status", org_slug=request.org.slug, pk=stored.pk)
         try:
-            outcome, roster = _import_upload(request, uploaded)
+            outcome, roster = upload_import_now(
+                org=request.org,
+                submitter=request.user,
+                fileobj=uploaded.file,
+                filename=uploaded.name,
+                channel=channel,
+            )
         except (IntakeRejected, RosterRejected) as exc:
             errors = exc.errors
+            status = 400
         else:
-            text = ngettext(
-                "%(n)d invitation imported", "%(n)d invitations imported", outcome.created
-            ) % {"n": outcome.created}
-            if outcome.duplicates:
-                text += "; " + ngettext(
-                    "%(n)d was submitted before and skipped",
-                    "%(n)d were submitted before and skipped",
-                    outcome.duplicates,
-                ) % {"n": outcome.duplicates}
-            if roster is not None:
-                text += "; " + ngettext(
-                    "%(n)d connection added to your roster",
-                    "%(n)d connections added to your roster",
-                    roster.created,
-                ) % {"n": roster.created}
-            messages.success(request, text + ".")
+            messages.success(request, _imported_message(outcome, roster))
             return redirect("invitation_mine", org_slug=request.org.slug)
-    status = 400 if errors else 200
     return render(
         request,
         "invitations/upload.html",
@@ -81,38 +118,16 @@ def upload(request):
     )
 
 
-@transaction.atomic
-def _import_upload(request, uploaded):
-    """Import an uploaded file's invitations; from an export ZIP also the submitter's roster.
-
-    Returns (intake outcome, roster outcome or None); both are stored or neither.
-    """
-    head = uploaded.file.read(4)
-    uploaded.file.seek(0)
-    channel = Channel.EXPORT if head[:2] == b"PK" else Channel.CSV
-    outcome = invitation_import_file(
-        org=request.org,
-        submitter=request.user,
-        channel=channel,
-        fileobj=uploaded.file,
-        filename=uploaded.name,
-    )
-    roster = None
-    if channel == Channel.EXPORT:
-        uploaded.file.seek(0)
-        with open_linkedin_export(uploaded.file, uploaded.name) as export:
-            has_connections = bool(export.connection_members) and not export.errors
-        if has_connections:
-            uploaded.file.seek(0)
-            roster = roster_import_file(
-                org=request.org,
-                owner=request.user,
-                source=RosterSource.LINKEDIN,
-                fileobj=uploaded.file,
-                filename=uploaded.name,
-                actor=request.user,
-            )
-    return outcome, roster
+@org_view(Capability.SUBMIT)
+def upload_status(request, pk: int):
+    """Show a stored upload's progress, then its result or every error; htmx polls the partial."""
+    upload = Upload.objects.for_org(request.org).submitted_by(request.user).filter(pk=pk).first()
+    if upload is None:
+        raise Http404
+    context = {"upload": upload}
+    if request.htmx:
+        return render(request, "invitations/partials/upload_progress.html", context)
+    return render(request, "invitations/upload_status.html", context)
 
 
 @org_view(Capability.SUBMIT)

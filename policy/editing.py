@@ -20,6 +20,7 @@ accepts that wrapper, or a bare policy object.
 from __future__ import annotations
 
 import json
+import math
 from typing import Any
 
 from django.db import transaction
@@ -266,6 +267,32 @@ def policy_from_document(document: Any) -> dict[str, Any]:
     return data
 
 
+# No policy parameter or weight comes near this; larger numbers (10**400) would
+# overflow float arithmetic later.
+_LARGEST_NUMBER = 10**15
+
+
+class _NumberOutOfRange(ValueError):
+    """A number in a policy document beyond what any parameter can mean."""
+
+
+def _bounded_int(text: str) -> int:
+    if len(text.lstrip("-")) > 16 or abs(int(text)) > _LARGEST_NUMBER:
+        raise _NumberOutOfRange(text if len(text) <= 20 else text[:20] + "…")
+    return int(text)
+
+
+def _bounded_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value) or abs(value) > _LARGEST_NUMBER:
+        raise _NumberOutOfRange(text if len(text) <= 20 else text[:20] + "…")
+    return value
+
+
+def _no_constant(text: str):
+    raise _NumberOutOfRange(text)
+
+
 def parse_policy_json(raw: bytes | str) -> dict[str, Any]:
     """Return the valid policy data in the uploaded JSON `raw`; raise PolicyInvalid."""
     if isinstance(raw, bytes):
@@ -291,7 +318,9 @@ def parse_policy_json(raw: bytes | str) -> dict[str, Any]:
     if not raw.strip():
         raise PolicyInvalid([PolicyError("", _("the file is empty"))])
     try:
-        document = json.loads(raw)
+        document = json.loads(
+            raw, parse_int=_bounded_int, parse_float=_bounded_float, parse_constant=_no_constant
+        )
     except json.JSONDecodeError as exc:
         raise PolicyInvalid(
             [
@@ -304,6 +333,10 @@ def parse_policy_json(raw: bytes | str) -> dict[str, Any]:
         ) from None
     except RecursionError:
         raise PolicyInvalid([PolicyError("", _("not valid JSON: nested too deeply"))]) from None
+    except _NumberOutOfRange as exc:
+        raise PolicyInvalid(
+            [PolicyError("", _("the number %(number)s is out of range") % {"number": exc})]
+        ) from None
     return policy_from_document(document)
 
 

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from organisations.access import org_view
 from organisations.models import Capability, Membership
+from organisations.params import whole_number
 from policy import editing
 from policy.engine import RULES, PolicyInvalid
 from policy.engine.catalogue import COMBINE_PARAMS
@@ -434,12 +435,13 @@ def roster_delete_view(request):
     if owner_value == "shared":
         owner = None
     elif owner_value:
-        if not owner_value.isdigit():
+        owner_pk = whole_number(owner_value, minimum=1)
+        if owner_pk is None:
             messages.error(request, _("Unknown colleague."))
             return redirect("roster", org_slug=request.org.slug)
         owner = get_object_or_404(
             get_user_model().objects.filter(roster_contacts__organisation=request.org).distinct(),
-            pk=int(owner_value),
+            pk=owner_pk,
         )
     if owner is ANY and not source:
         messages.error(request, _("Choose a source or a colleague whose entries to delete."))

@@ -2,18 +2,23 @@
 
 from django.conf import settings
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiExample, extend_schema, inline_serializer
+from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework import parsers, serializers, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from invitations.intake.email_intake import parse_eml
 from invitations.intake.errors import ParsedRow
 from invitations.intake.fields import build_record
-from invitations.intake.limits import DEFAULT_LIMITS, IntakeLimits
-from invitations.models import Channel, Invitation
-from invitations.services import IntakeRejected, invitation_import, invitation_submit
+from invitations.models import Channel, Invitation, Upload
+from invitations.services import (
+    IntakeRejected,
+    intake_limits,
+    invitation_import,
+    invitation_submit,
+)
+from invitations.uploads import upload_receive
 
 MAX_API_ITEMS = 5000
 
@@ -56,6 +61,25 @@ class InvitationOutcomeSerializer(serializers.ModelSerializer):
             }
             for h in obj.evaluation.hits
         ]
+
+
+class InboundReceiptSerializer(serializers.ModelSerializer):
+    """Where a posted e-mail stands: queued, importing, imported (with its invitation) or
+    rejected (with every error)."""
+
+    url = serializers.SerializerMethodField()
+    invitation = serializers.IntegerField(source="invitation_id", allow_null=True)
+    duplicate = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Upload
+        fields = ["id", "url", "status", "invitation", "duplicate", "errors", "created_at"]
+
+    def get_url(self, obj) -> str:
+        return reverse("api_inbound_email_receipt", kwargs={"pk": obj.pk})
+
+    def get_duplicate(self, obj) -> bool:
+        return obj.duplicate_count > 0
 
 
 def _error_list(errors) -> list[dict]:
@@ -102,19 +126,23 @@ class InvitationListView(APIView):
                 status=400,
             )
         rows = []
+        limits = intake_limits()
         for index, item in enumerate(items, start=1):
             if not isinstance(item, dict):
                 record, errors = None, [_item_error(index, "each item must be a JSON object")]
             else:
-                record, errors = build_record(item, "request", index, DEFAULT_LIMITS)
+                record, errors = build_record(item, "request", index, limits)
             rows.append(ParsedRow(index, record, errors))
         if not isinstance(request.data, list):
             row = rows[-1]
             if row.errors:
                 return Response({"errors": _error_list(row.errors)}, status=400)
-            invitation, created = invitation_submit(
-                org=org, submitter=request.user, channel=Channel.API, record=row.record
-            )
+            try:
+                invitation, created = invitation_submit(
+                    org=org, submitter=request.user, channel=Channel.API, record=row.record
+                )
+            except IntakeRejected as exc:
+                return Response({"errors": _error_list(exc.errors)}, status=400)
             return Response(
                 {"id": invitation.pk, "status": invitation.status, "duplicate": not created},
                 status=status.HTTP_201_CREATED if created else status.HTTP_200_OK,
@@ -171,17 +199,15 @@ class RawMessageParser(parsers.BaseParser):
 
 
 class InboundEmailView(APIView):
-    """A mail gateway posts one raw MIME message; it becomes an invitation of the token's org."""
+    """A mail gateway posts one raw MIME message; a worker makes it an invitation of the
+    token's organisation. The answer is 202 with a receipt to look the outcome up by."""
 
     parser_classes = [RawMessageParser]
 
     @extend_schema(
         request={"message/rfc822": OpenApiTypes.BINARY},
         responses={
-            201: inline_serializer(
-                "InboundAccepted",
-                {"id": serializers.IntegerField(), "duplicate": serializers.BooleanField()},
-            ),
+            202: InboundReceiptSerializer,
             400: OpenApiTypes.OBJECT,
         },
     )
@@ -189,17 +215,24 @@ class InboundEmailView(APIView):
         data = request.data
         if not isinstance(data, bytes | bytearray) or not data:
             return Response({"errors": [{"message": "the body must be a raw e-mail"}]}, 400)
-        limits = IntakeLimits(max_email_bytes=settings.DATA_UPLOAD_MAX_MEMORY_SIZE)
-        result = parse_eml(bytes(data), "inbound.eml", limits)
-        if result.errors or result.record is None:
-            return Response({"errors": _error_list(result.errors)}, status=400)
-        invitation, created = invitation_submit(
+        receipt = upload_receive(
             org=request.auth.organisation,
             submitter=request.user,
+            content=bytes(data),
+            filename="inbound.eml",
             channel=Channel.INBOUND,
-            record=result.record,
         )
-        return Response(
-            {"id": invitation.pk, "duplicate": not created},
-            status=status.HTTP_201_CREATED if created else status.HTTP_200_OK,
+        body = InboundReceiptSerializer(receipt).data
+        response = Response(body, status=status.HTTP_202_ACCEPTED)
+        response["Location"] = body["url"]
+        return response
+
+
+class InboundReceiptView(APIView):
+    @extend_schema(responses=InboundReceiptSerializer)
+    def get(self, request, pk: int):
+        receipt = get_object_or_404(
+            Upload.objects.for_org(request.auth.organisation).filter(channel=Channel.INBOUND),
+            pk=pk,
         )
+        return Response(InboundReceiptSerializer(receipt).data)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from datetime import UTC, date, datetime, time
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 
 from policy.engine.links import find_links, url_host
@@ -23,6 +23,13 @@ _FALSE = frozenset({"false", "no", "0", "n"})
 _COUNTRY_RE = re.compile(r"^[A-Z]{2}$")
 _SHA256_RE = re.compile(r"^[0-9a-f]{64}$")
 _MAX_COUNT = 10**9
+# Characters no column can store: PostgreSQL text cannot hold NUL, and a lone UTF-16
+# surrogate (from a JSON "\\ud800" escape) has no UTF-8 encoding.
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+# Invitations are from the era of professional networks; anything outside is a typo
+# or a probe, and years outside 1..9999 cannot be stored at all.
+EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
+LATEST = datetime(2200, 1, 1, tzinfo=UTC)
 WORKED_TOGETHER_CHOICES = ("yes", "no", "unsure")
 RECOGNISES_NAME_CHOICES = ("yes", "no")
 
@@ -43,10 +50,22 @@ def _is_empty(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
+def check_characters(text: str) -> None:
+    """Raise FieldError naming the position of a NUL or an unpaired surrogate in `text`."""
+    if "\x00" in text:
+        raise FieldError(f"contains a NUL character at position {text.index(chr(0)) + 1:,}")
+    if not text.isascii() and (found := _SURROGATE_RE.search(text)):
+        raise FieldError(
+            f"contains an unpaired surrogate (U+{ord(found.group()):04X}) at position "
+            f"{found.start() + 1:,}"
+        )
+
+
 def parse_text(value: Any, max_chars: int) -> str:
     """Return `value` as stripped text ("" when empty).
 
-    Raises FieldError for lists/objects and for text longer than `max_chars`.
+    Raises FieldError for lists/objects, for text longer than `max_chars` and for
+    characters no database can store (NUL, unpaired surrogates).
     """
     if type(value) is str:
         text = value.strip()
@@ -58,6 +77,7 @@ def parse_text(value: Any, max_chars: int) -> str:
         text = str(value).strip()
     if len(text) > max_chars:
         raise FieldError(f"is {len(text):,} characters long; the limit is {max_chars:,}")
+    check_characters(text)
     return text
 
 
@@ -116,9 +136,18 @@ def parse_datetime(value: Any) -> datetime | None:
             parsed = datetime.fromisoformat(text)
         except ValueError:
             raise FieldError(f"{show(value)} is not an ISO 8601 date") from None
-    if parsed.tzinfo is None:
-        return parsed.replace(tzinfo=UTC)
-    return parsed.astimezone(UTC)
+    return plausible_moment(parsed, value)
+
+
+def plausible_moment(parsed: datetime, value: Any) -> datetime:
+    """Return `parsed` in UTC (naive means UTC); raise FieldError outside 1970–2199."""
+    try:
+        moment = parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
+    except OverflowError:
+        moment = None
+    if moment is None or not EARLIEST <= moment < LATEST:
+        raise FieldError(f"{show(value)} is outside the years 1970 to 2199")
+    return moment
 
 
 def parse_country(value: Any) -> str:
@@ -178,6 +207,7 @@ def parse_attachments(value: Any, max_chars: int) -> list[dict[str, Any]]:
     if isinstance(value, str):
         if len(value) > max_chars:
             raise FieldError(f"is {len(value):,} characters long; the limit is {max_chars:,}")
+        check_characters(value)
         names = [_attachment_name(part) for part in value.split("|")]
         return [attachment_entry(name) for name in names if name]
     if not isinstance(value, list):
@@ -211,21 +241,23 @@ def parse_attachments(value: Any, max_chars: int) -> list[dict[str, Any]]:
 def _field_parsers(limits: IntakeLimits) -> dict[str, Callable[[Any], Any]]:
     chars = limits.max_field_chars
 
-    def text(value: Any) -> str:
-        return parse_text(value, chars)
+    def text(key: str) -> Callable[[Any], str]:
+        return partial(parse_text, max_chars=limits.chars_for(key))
 
     return {
-        "ref": text,
-        "recipient": text,
-        "requester_name": text,
-        "requester_headline": text,
-        "requester_company": text,
-        "requester_industry": text,
+        "ref": text("ref"),
+        "recipient": text("recipient"),
+        "requester_name": text("requester_name"),
+        "requester_headline": text("requester_headline"),
+        "requester_company": text("requester_company"),
+        "requester_industry": text("requester_industry"),
         "requester_country": parse_country,
-        "requester_profile_url": lambda v: parse_url(v, chars),
+        "requester_profile_url": partial(
+            parse_url, max_chars=limits.chars_for("requester_profile_url")
+        ),
         "requester_has_photo": parse_bool,
         "mutual_connections": parse_count,
-        "message": text,
+        "message": text("message"),
         "received_at": parse_datetime,
         "worked_together": lambda v: parse_choice(v, WORKED_TOGETHER_CHOICES),
         "recognises_name": lambda v: parse_choice(v, RECOGNISES_NAME_CHOICES),

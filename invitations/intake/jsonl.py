@@ -10,22 +10,19 @@ from .dedupe import DuplicateTracker
 from .errors import IntakeError, ParsedRow, cap_errors
 from .fields import build_record
 from .limits import DEFAULT_LIMITS, IntakeLimits
-from .textio import LineSource
+from .textio import LineSource, too_many_rows
 
 
 def _rows(fileobj: IO[Any], filename: str, limits: IntakeLimits) -> Iterator[ParsedRow]:
-    source = LineSource(fileobj, filename, limits.max_upload_bytes)
+    source = LineSource(fileobj, filename, limits.max_upload_bytes, limits.parse_seconds)
     tracker = DuplicateTracker()
-    count = 0
     for text in source:
         line = source.line_no
         errors = source.take_bad_lines(line)
+        if line > limits.max_rows:
+            yield ParsedRow(None, None, [too_many_rows(filename, limits), *source.end_errors()])
+            return
         if not text.strip():
-            if errors:
-                yield ParsedRow(line, None, errors)
-            continue
-        count += 1
-        if count > limits.max_rows:
             if errors:
                 yield ParsedRow(line, None, errors)
             continue
@@ -53,15 +50,6 @@ def _rows(fileobj: IO[Any], filename: str, limits: IntakeLimits) -> Iterator[Par
         record, errors = build_record(value, filename, line, limits)
         yield tracker.parsed_row(filename, line, record, errors)
     end = source.end_errors()
-    if count > limits.max_rows:
-        end.append(
-            IntakeError(
-                filename,
-                None,
-                None,
-                f"the file has {count:,} rows; the limit is {limits.max_rows:,}",
-            )
-        )
     if end:
         yield ParsedRow(None, None, end)
 

@@ -20,6 +20,15 @@ class IntakeLimits:
     max_zip_uncompressed: int = 200 * MB
     max_field_chars: int = 10_000
     max_errors: int = 200
+    # Per-field character limits that override max_field_chars: the storing side passes
+    # its columns' sizes, so a value that would not fit is an error, not a failed write.
+    field_chars: tuple[tuple[str, int], ...] = ()
+    # Seconds one file may take to parse; beyond it the file is rejected (None: no budget).
+    parse_seconds: float | None = None
+
+    def chars_for(self, key: str) -> int:
+        """Return how many characters field `key` may hold."""
+        return dict(self.field_chars).get(key, self.max_field_chars)
 
 
 DEFAULT_LIMITS = IntakeLimits()

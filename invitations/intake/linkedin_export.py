@@ -11,16 +11,18 @@ import io
 import posixpath
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from functools import partial
 from typing import IO, Any
 
 from policy.engine.links import find_links
 
 from .dedupe import DuplicateTracker
 from .errors import IntakeError, ParsedRow, cap_errors, file_error
-from .fields import FieldError, parse_text, parse_url, show
+from .fields import FieldError, parse_text, parse_url, plausible_moment, show
 from .limits import DEFAULT_LIMITS, IntakeLimits, format_bytes
 from .records import empty_record
 from .textio import iter_table
@@ -74,16 +76,17 @@ def parse_linkedin_datetime(value: str) -> datetime | None:
                 raise FieldError(f"{show(value)} has an impossible hour")
             hour_n = hour_n % 12 + (12 if half.casefold() == "p" else 0)
         try:
-            return datetime(
+            moment = datetime(
                 year_n, int(month), int(day), hour_n, int(minute), int(second or 0), tzinfo=UTC
             )
         except ValueError:
             raise FieldError(f"{show(value)} is not a real date") from None
+        return plausible_moment(moment, value)
     try:
         parsed = datetime.fromisoformat(text)
     except ValueError:
         raise FieldError(f"{show(value)} is not a LinkedIn date like 8/18/18, 9:08 AM") from None
-    return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
+    return plausible_moment(parsed, value)
 
 
 def parse_connected_on(value: str) -> date | None:
@@ -130,7 +133,10 @@ def is_roster_header(cells: list[str]) -> bool:
 
 def _invitation_rows(fileobj: IO[Any], filename: str, limits: IntakeLimits) -> Iterator[ParsedRow]:
     tracker = DuplicateTracker()
-    chars = limits.max_field_chars
+    chars = limits.chars_for("message")
+    name_chars = limits.chars_for("requester_name")
+    recipient_chars = limits.chars_for("recipient")
+    url_chars = limits.chars_for("requester_profile_url")
     for line, values, errors in iter_table(
         fileobj,
         filename,
@@ -158,11 +164,11 @@ def _invitation_rows(fileobj: IO[Any], filename: str, limits: IntakeLimits) -> I
             )
         record = empty_record()
         columns = (
-            ("From", "requester_name", lambda v: parse_text(v, chars)),
-            ("To", "recipient", lambda v: parse_text(v, chars)),
+            ("From", "requester_name", partial(parse_text, max_chars=name_chars)),
+            ("To", "recipient", partial(parse_text, max_chars=recipient_chars)),
             ("Message", "message", lambda v: parse_text(v, chars)),
             ("Sent At", "received_at", parse_linkedin_datetime),
-            ("inviterProfileUrl", "requester_profile_url", lambda v: parse_url(v, chars)),
+            ("inviterProfileUrl", "requester_profile_url", partial(parse_url, max_chars=url_chars)),
         )
         for column, key, parse in columns:
             try:
@@ -324,8 +330,15 @@ class LinkedInExport:
             return
         assert self.archive is not None
         for member in members:
-            with self.archive.open(member) as stream:
-                yield from reader(stream, f"{self.filename}/{member}", self.limits)
+            name = f"{self.filename}/{member}"
+            try:
+                with self.archive.open(member) as stream:
+                    yield from reader(stream, name, self.limits)
+            except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
+                # A damaged member (bad CRC, truncated or corrupt compressed data, an
+                # unknown compression method) is only noticed while reading it.
+                yield file_error(name, f"cannot be read from the archive ({exc})")
+                return
 
     def __enter__(self) -> LinkedInExport:
         return self

@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import codecs
 import csv
+import time
 from collections.abc import Callable, Iterator
 from typing import IO, Any
 
 from .errors import IntakeError
 from .limits import IntakeLimits, format_bytes
+
+# How many lines are read between looks at the clock.
+_CLOCK_EVERY = 1024
 
 RawRow = tuple[int | None, dict[str, str] | None, list[IntakeError]]
 
@@ -26,18 +30,30 @@ class LineSource:
     Line endings are kept, as the csv module needs them for quoted newlines.
     """
 
-    def __init__(self, fileobj: IO[Any], filename: str, max_bytes: int) -> None:
+    def __init__(
+        self, fileobj: IO[Any], filename: str, max_bytes: int, seconds: float | None = None
+    ) -> None:
         self.fileobj = fileobj
         self.filename = filename
         self.max_bytes = max_bytes
+        self.seconds = seconds
+        self.deadline = None if seconds is None else time.monotonic() + seconds
         self.line_no = 0
         self.bytes_read = 0
         self.too_large = False
+        self.too_slow = False
         self.bad_lines: dict[int, str] = {}
 
     def __iter__(self) -> Iterator[str]:
         for raw in self.fileobj:
             self.line_no += 1
+            if (
+                self.deadline is not None
+                and self.line_no % _CLOCK_EVERY == 0
+                and time.monotonic() > self.deadline
+            ):
+                self.too_slow = True
+                return
             if isinstance(raw, bytes):
                 self.bytes_read += len(raw)
                 if self.line_no == 1:
@@ -69,6 +85,16 @@ class LineSource:
     def end_errors(self) -> list[IntakeError]:
         """Return the errors known only at the end: leftover bad lines and the size limit."""
         errors = self.take_bad_lines()
+        if self.too_slow:
+            errors.append(
+                IntakeError(
+                    self.filename,
+                    self.line_no,
+                    None,
+                    f"reading the file took longer than {self.seconds:g} seconds and was "
+                    "stopped here; split it into smaller files",
+                )
+            )
         if self.too_large:
             errors.append(
                 IntakeError(
@@ -81,10 +107,22 @@ class LineSource:
         return errors
 
 
+def too_many_rows(filename: str, limits: IntakeLimits) -> IntakeError:
+    """Return the error for a file with more rows than allowed (blank lines count)."""
+    return IntakeError(
+        filename,
+        None,
+        None,
+        f"the file has more than {limits.max_rows:,} rows (blank lines count too); "
+        "reading stopped there",
+    )
+
+
 def iter_csv_rows(source: LineSource) -> Iterator[tuple[int, list[str] | None, list[IntakeError]]]:
     """Yield (first line, cells, errors) per CSV record; cells is None for unparsable ones.
 
-    Blank lines are skipped. Encoding errors go to the record that contains the line.
+    A blank line gives cells [] so that callers can count it. Encoding errors go to
+    the record that contains the line.
     """
     reader = csv.reader(source, strict=False)
     while True:
@@ -100,8 +138,7 @@ def iter_csv_rows(source: LineSource) -> Iterator[tuple[int, list[str] | None, l
             continue
         errors = source.take_bad_lines(reader.line_num)
         if not cells or all(not cell.strip() for cell in cells):
-            if errors:
-                yield start, None, errors
+            yield start, None if errors else [], errors
             continue
         yield start, cells, errors
 
@@ -130,11 +167,18 @@ def iter_table(
     file and undecodable lines are reported as errors; the mapping is None then.
     A missing header ends the file with one error, as nothing else can be interpreted.
     """
-    source = LineSource(fileobj, filename, limits.max_upload_bytes)
+    source = LineSource(fileobj, filename, limits.max_upload_bytes, limits.parse_seconds)
     rows = iter_csv_rows(source)
     header: list[str] | None = None
     first_line: int | None = None
+    count = 0
     for line, cells, errors in rows:
+        count += 1
+        if count > limits.max_rows:
+            yield None, None, [too_many_rows(filename, limits), *source.end_errors()]
+            return
+        if cells == []:
+            continue
         first_line = first_line or line
         if cells is None:
             yield line, None, errors
@@ -142,6 +186,7 @@ def iter_table(
         normalised = [normalise_header(cell) for cell in cells]
         if is_header(normalised):
             header = normalised
+            count = 0
             if errors:
                 yield line, None, errors
             break
@@ -171,12 +216,13 @@ def iter_table(
         yield line, None, header_errors
         return
 
-    count = 0
     for line, cells, errors in rows:
         count += 1
         if count > limits.max_rows:
-            if errors:
-                yield line, None, errors
+            end = source.end_errors()
+            yield None, None, [too_many_rows(filename, limits), *end]
+            return
+        if cells == []:
             continue
         if cells is None:
             yield line, None, errors
@@ -195,14 +241,5 @@ def iter_table(
             continue
         yield line, dict(zip(header, cells, strict=True)), errors
     end = source.end_errors()
-    if count > limits.max_rows:
-        end.append(
-            IntakeError(
-                filename,
-                None,
-                None,
-                f"the file has {count:,} rows; the limit is {limits.max_rows:,}",
-            )
-        )
     if end:
         yield None, None, end

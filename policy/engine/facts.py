@@ -161,7 +161,7 @@ def _parse_count(key: str, value: Any) -> int | None:
         text = value.strip().rstrip("+")
         if not text:
             return None
-        if not text.isdigit():
+        if not (text.isascii() and text.isdigit()) or len(text) > 12:
             raise ValueError(f"{key}: expected a whole number, got {value!r}")
         value = int(text)
     if not isinstance(value, int) or value < 0:

@@ -10,4 +10,18 @@
       event.preventDefault();
     }
   }, true);
+
+  // Forms with data-busy disable their submit buttons once sent, so a slow upload is
+  // not sent twice, and say what is happening.
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (event.defaultPrevented || !form.hasAttribute("data-busy")) {
+      return;
+    }
+    form.querySelectorAll("button[type=submit], button:not([type])").forEach(function (button) {
+      button.disabled = true;
+      button.setAttribute("aria-busy", "true");
+      button.textContent = form.getAttribute("data-busy") || button.textContent;
+    });
+  });
 })();

@@ -12,8 +12,7 @@ from organisations.models import Organisation
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
 
 
-def test_it_imports_evaluates_and_reports_figures_then_cleans_up(empty_queue, settings):
-    settings.VOUCH_PARALLEL_INTAKE_BYTES = 1
+def test_it_imports_evaluates_and_reports_figures_then_cleans_up(empty_queue):
     out = io.StringIO()
     call_command("bench_pipeline", n=400, stdout=out)
     figures = json.loads(out.getvalue())

@@ -115,9 +115,12 @@ def test_the_gateway_endpoint_takes_raw_mime_with_an_organisation_token(
         content_type="message/rfc822",
         headers={"authorization": f"Bearer {key}"},
     )
-    assert response.status_code == 201, response.content
+    assert response.status_code == 202, response.content
+    receipt = response["Location"]
     wait_for(_evaluated(org, 1))
     invitation = Invitation.objects.get()
+    outcome = client.get(receipt, headers={"authorization": f"Bearer {key}"}).json()
+    assert outcome["status"] == "imported" and outcome["invitation"] == invitation.pk
     assert invitation.channel == Channel.INBOUND
     assert invitation.recommendation == "report_spam"
     assert "linkedin_imitation" in {h["rule"] for h in invitation.evaluation.hits}

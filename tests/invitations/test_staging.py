@@ -1,20 +1,18 @@
-"""Large CSV uploads parsed in two processes: same rows, same errors, same line numbers."""
+"""Bulk files staged by COPY in one ordered pass: exact rows, exact errors, exact line numbers."""
 
 import csv
 import io
 import json
 from datetime import UTC, datetime
-from functools import partial
 from pathlib import Path
 
 import pytest
 
-from invitations import services, staging
 from invitations.intake.detect import read_invitations
 from invitations.intake.limits import DEFAULT_LIMITS
 from invitations.intake.template_csv import TEMPLATE_HEADER
 from invitations.models import Channel, Invitation
-from invitations.services import IntakeRejected, _row_values, invitation_import_file
+from invitations.services import IntakeRejected, invitation_import_file
 
 NOW = datetime(2026, 11, 30, 12, 0, tzinfo=UTC)
 TRICKY_MESSAGES = (
@@ -73,78 +71,6 @@ def _write(tmp_path, name: str, data: bytes):
     return path
 
 
-def _make_values(org, member):
-    return partial(_row_values, org=org, submitter=member, batch=None, channel=Channel.CSV, now=NOW)
-
-
-def _one_pass(path, make_values) -> str:
-    with path.open("rb") as handle:
-        rows = read_invitations(handle, path.name, DEFAULT_LIMITS)
-        return "".join(staging.copy_chunks(rows, make_values))
-
-
-def _two_passes(path, make_values) -> str:
-    chunks = staging.parse_in_two(
-        path=path, filename=path.name, limits=DEFAULT_LIMITS, make_values=make_values
-    )
-    return "".join(c.decode() if isinstance(c, bytes) else c for c in chunks)
-
-
-@pytest.mark.django_db
-@pytest.mark.parametrize(
-    ("name", "data"),
-    [
-        ("template.csv", _template_csv(400)),
-        ("bom.csv", _template_csv(401, bom=True)),
-        ("Invitations.csv", _linkedin_csv(300)),
-    ],
-)
-def test_two_processes_yield_exactly_the_copy_text_of_one_pass(tmp_path, org, member, name, data):
-    path = _write(tmp_path, name, data)
-    make_values = _make_values(org, member)
-    one = _one_pass(path, make_values)
-    assert one.count("\n") > 200
-    assert _two_passes(path, make_values) == one
-
-
-def test_the_cut_never_falls_inside_a_quoted_value(tmp_path):
-    header = ",".join(TEMPLATE_HEADER) + "\n"
-    row = 'Someone,"line one\nline two\nline three"\n'
-    data = (header.replace(",".join(TEMPLATE_HEADER), "requester_name,message") + row * 50).encode()
-    path = _write(tmp_path, "quoted.csv", data)
-    split = staging.find_split(path, 2, len(data))
-    assert split is not None
-    before = data[: split.at]
-    assert before.count(b'"') % 2 == 0 and before.endswith(b"\n")
-    assert data[split.at :].startswith(b"Someone,")
-
-
-def test_the_second_part_keeps_the_line_numbers_of_the_whole_file(tmp_path):
-    data = _template_csv(120)
-    path = _write(tmp_path, "lines.csv", data)
-    split = staging.find_split(path, 2, len(data))
-    with path.open("rb") as handle:
-        whole = [row.line for row in read_invitations(handle, "lines.csv")]
-    with split.second_part(path) as stream:
-        second = [row.line for row in read_invitations(stream, "lines.csv")]
-    assert second and second == whole[-len(second) :]
-    assert second[0] == data[: split.at].count(b"\n") + 1
-
-
-@pytest.fixture
-def parallel(settings, monkeypatch):
-    """Parse every file on disk in two processes; return the list of completed runs."""
-    settings.VOUCH_PARALLEL_INTAKE_BYTES = 1
-    completed = []
-
-    def spy(**kwargs):
-        yield from staging.parse_in_two(**kwargs)
-        completed.append(kwargs["path"])
-
-    monkeypatch.setattr(services, "parse_in_two", spy)
-    return completed
-
-
 def _import(org, user, path):
     with path.open("rb") as handle:
         return invitation_import_file(
@@ -156,40 +82,64 @@ _COMPARED = ("ref", "recipient", "requester_name", "message", "received_at", "at
 
 
 @pytest.mark.django_db
-def test_a_large_upload_stores_what_one_pass_stores(
-    tmp_path, org, other_org, member, outsider, settings, parallel
-):
+def test_a_large_upload_stores_every_row_as_written(tmp_path, org, member):
     path = _write(tmp_path, "big.csv", _template_csv(500))
     outcome = _import(org, member, path)
-    assert parallel == [path]
-    settings.VOUCH_PARALLEL_INTAKE_BYTES = 0
-    _import(other_org, outsider, path)
-    assert parallel == [path]
-
-    def stored(o):
-        return list(Invitation.objects.for_org(o).order_by("id").values_list(*_COMPARED))
-
     assert outcome.created == 500 and outcome.duplicates == 0
-    assert stored(org) == stored(other_org)
-    assert sorted(outcome.created_ids) == list(
-        Invitation.objects.for_org(org).order_by("id").values_list("id", flat=True)
+    stored = list(Invitation.objects.for_org(org).order_by("id").values_list(*_COMPARED))
+    with path.open("rb") as handle:
+        records = [r.record for r in read_invitations(handle, path.name, DEFAULT_LIMITS)]
+    assert [row[:4] for row in stored] == [
+        (r["ref"], r["recipient"], r["requester_name"], r["message"]) for r in records
+    ]
+    assert sorted(outcome.created_ids) == [
+        pk for pk in Invitation.objects.for_org(org).order_by("id").values_list("id", flat=True)
+    ]
+
+
+def _split_quote_csv(n: int) -> bytes:
+    """A CSV whose early unquoted field holds a literal quote and whose later quoted field
+    spans two lines: a cut at a newline with an even count of quotes before it falls
+    inside the quoted field."""
+    lines = ["requester_name,recipient,message\r\n"]
+    for i in range(n):
+        if i == 3:
+            lines.append(f'Kim 5" Display,c{i}@example.com,Hi from the display team\r\n')
+        elif i == n * 3 // 4:
+            lines.append(
+                f'Two Lines,c{i}@example.com,"Hello,\r\nsee you at the fair, Kim, bye"\r\n'
+            )
+        else:
+            lines.append(f"Person {i},c{i}@example.com,We met at the fair {i}\r\n")
+    return "".join(lines).encode()
+
+
+@pytest.mark.django_db
+def test_a_literal_quote_early_and_a_two_line_field_later_store_exactly_the_row_count(
+    tmp_path, org, member
+):
+    path = _write(tmp_path, "split-quote.csv", _split_quote_csv(70_000))
+    outcome = _import(org, member, path)
+    assert outcome.created == 70_000
+    assert Invitation.objects.for_org(org).count() == 70_000
+    two = Invitation.objects.for_org(org).get(requester_name="Two Lines")
+    assert two.message == "Hello,\r\nsee you at the fair, Kim, bye"
+    assert Invitation.objects.for_org(org).get(requester_name='Kim 5" Display').message == (
+        "Hi from the display team"
     )
 
 
 @pytest.mark.django_db
-def test_importing_the_large_file_again_counts_every_row_as_a_duplicate(
-    tmp_path, org, member, parallel
-):
+def test_importing_the_large_file_again_counts_every_row_as_a_duplicate(tmp_path, org, member):
     path = _write(tmp_path, "again.csv", _template_csv(300))
     _import(org, member, path)
     again = _import(org, member, path)
-    assert parallel == [path, path]
     assert again.created == 0 and again.duplicates == 300
     assert Invitation.objects.for_org(org).count() == 300
 
 
 @pytest.mark.django_db
-def test_a_repeat_across_the_two_parts_is_reported_with_both_lines(tmp_path, org, member, parallel):
+def test_a_repeat_far_apart_is_reported_with_both_lines(tmp_path, org, member):
     data = _template_csv(300, repeat=(3, 290))
     first = data[: data.index(b"\nr3,") + 1].count(b"\n") + 1
     again = data[: data.rindex(b"\nr3,") + 1].count(b"\n") + 1
@@ -200,12 +150,11 @@ def test_a_repeat_across_the_two_parts_is_reported_with_both_lines(tmp_path, org
     assert [str(e) for e in rejected.value.errors] == [
         f"repeat.csv, line {again}: line {again} repeats line {first}"
     ]
-    assert parallel == []
     assert not Invitation.objects.exists()
 
 
 @pytest.mark.django_db
-def test_an_error_in_the_second_part_is_reported_at_its_true_line(tmp_path, org, member, parallel):
+def test_an_error_late_in_the_file_is_reported_at_its_true_line(tmp_path, org, member):
     data = _template_csv(300)
     start = data.index(b"\nr250,") + 1
     data = data[:start] + data[start:].replace(b"T10:00:00Z", b"x", 1)
@@ -227,33 +176,18 @@ def _jsonl(n: int) -> bytes:
 
 
 @pytest.mark.django_db
-def test_a_json_lines_file_is_parsed_in_two_processes(tmp_path, org, member, parallel):
+def test_a_json_lines_file_with_blank_lines_is_stored_whole(tmp_path, org, member):
     path = _write(tmp_path, "invitations.jsonl", _jsonl(300))
-    assert _two_passes(path, _make_values(org, member)) == _one_pass(
-        path, _make_values(org, member)
-    )
     outcome = _import(org, member, path)
     assert outcome.created == 300
-    assert parallel == [path]
+    assert Invitation.objects.for_org(org).get(ref="j7").message == 'a "quote"\n7'
 
 
 @pytest.mark.django_db
-def test_an_e_mail_is_read_in_one_pass(tmp_path, org, member, parallel):
+def test_an_e_mail_is_read_in_one_pass(tmp_path, org, member):
     eml = (Path(__file__).parent / "intake" / "fixtures" / "real").glob("*.eml")
     path = _write(tmp_path, "forwarded.eml", next(iter(sorted(eml))).read_bytes())
     assert _import(org, member, path).created == 1
-    assert parallel == []
-
-
-def test_only_a_file_read_from_its_start_on_disk_has_a_path(tmp_path):
-    path = _write(tmp_path, "on-disk.csv", b"requester_name\nA\n")
-    named = io.BytesIO(b"requester_name\nA\n")
-    named.name = str(path)
-    assert staging.file_path(named) is None
-    with path.open("rb") as handle:
-        assert staging.file_path(handle) == path
-        handle.read(3)
-        assert staging.file_path(handle) is None
 
 
 @pytest.mark.django_db
@@ -282,20 +216,3 @@ def test_every_kind_of_value_survives_the_copy_text_unchanged(org, member):
         assert getattr(stored, key) == record[key], key
     assert stored.requester_has_photo is False and stored.mutual_connections == 0
     assert stored.colleagues_connected is None and stored.reasons == []
-
-
-@pytest.mark.django_db
-def test_a_large_file_uploaded_on_the_page_is_parsed_in_two_processes(
-    org, member, login, settings, parallel
-):
-    from django.urls import reverse
-
-    settings.FILE_UPLOAD_MAX_MEMORY_SIZE = 1024
-    upload = io.BytesIO(_template_csv(200))
-    upload.name = "team.csv"
-    response = login(member).post(
-        reverse("invitation_upload", kwargs={"org_slug": org.slug}), {"file": upload}
-    )
-    assert response.status_code == 302
-    assert len(parallel) == 1
-    assert Invitation.objects.for_org(org).count() == 200

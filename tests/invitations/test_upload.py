@@ -21,6 +21,17 @@ def _upload(client, org, name: str, data: bytes):
     )
 
 
+@pytest.fixture
+def upload_imported(eager_tasks, django_capture_on_commit_callbacks):
+    """Return _upload that also runs the upload's import task in-process, as on commit."""
+
+    def _upload_imported(client, org, name: str, data: bytes):
+        with django_capture_on_commit_callbacks(execute=True):
+            return _upload(client, org, name, data)
+
+    return _upload_imported
+
+
 def _export_zip(*, with_connections: bool = True) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
@@ -37,10 +48,13 @@ def _export_zip(*, with_connections: bool = True) -> bytes:
 
 
 @pytest.mark.django_db
-def test_the_export_zip_brings_invitations_and_the_submitters_roster(org, member, login):
+def test_the_export_zip_brings_invitations_and_the_submitters_roster(
+    org, member, login, upload_imported
+):
     client = login(member)
-    response = _upload(client, org, "export.zip", _export_zip())
+    response = upload_imported(client, org, "export.zip", _export_zip())
     assert response.status_code == 302
+    assert response["Location"].startswith(f"/o/{org.slug}/submit/uploads/")
     invitations = Invitation.objects.for_org(org)
     assert invitations.exists()
     assert set(invitations.values_list("channel", flat=True)) == {Channel.EXPORT}
@@ -52,8 +66,12 @@ def test_the_export_zip_brings_invitations_and_the_submitters_roster(org, member
 
 
 @pytest.mark.django_db
-def test_an_export_without_connections_still_brings_its_invitations(org, member, login):
-    response = _upload(login(member), org, "export.zip", _export_zip(with_connections=False))
+def test_an_export_without_connections_still_brings_its_invitations(
+    org, member, login, upload_imported
+):
+    response = upload_imported(
+        login(member), org, "export.zip", _export_zip(with_connections=False)
+    )
     assert response.status_code == 302
     assert Invitation.objects.for_org(org).exists()
     assert not RosterContact.objects.exists()

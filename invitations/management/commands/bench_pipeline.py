@@ -94,8 +94,6 @@ class Command(BaseCommand):
                         filename=path.name,
                     )
                 imported = time.perf_counter()
-                # The process that parsed half the file has ended and been waited for.
-                parser_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
                 evaluated = self._wait_evaluated(org, outcome.created, worker)
                 finished = time.perf_counter()
                 worker_rss = _tree_peak_rss_kb(worker.pid)
@@ -108,7 +106,7 @@ class Command(BaseCommand):
             "end_to_end_per_s": round(evaluated / (finished - started)),
             "import_seconds": round(imported - started, 2),
             "end_to_end_seconds": round(finished - started, 2),
-            "peak_rss_mb": round((own_rss + parser_rss + worker_rss) / 1024, 1),
+            "peak_rss_mb": round((own_rss + worker_rss) / 1024, 1),
             "workers": options["workers"],
         }
         if not options["keep"]:

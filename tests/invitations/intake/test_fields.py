@@ -140,3 +140,41 @@ def test_an_error_names_file_line_and_column():
         == "invitations.csv, line 7, column received_at: 'yesterday' is not an ISO 8601 date"
     )
     assert str(IntakeError("a.csv", None, None, "is empty")) == "a.csv: is empty"
+
+
+def test_text_with_a_nul_or_an_unpaired_surrogate_is_refused_with_its_position():
+    from invitations.intake.fields import FieldError, parse_text
+
+    for value, words in (("ab\x00c", "NUL character at position 3"), ("a\udc80", "U+DC80")):
+        try:
+            parse_text(value, 100)
+        except FieldError as exc:
+            assert words in str(exc)
+        else:
+            raise AssertionError(f"{value!r} was accepted")
+
+
+def test_dates_outside_1970_to_2199_are_refused_instead_of_overflowing():
+    from invitations.intake.fields import FieldError, parse_datetime
+
+    for value in ("0001-01-01T00:00:00+01:00", "9999-12-31T23:59:59-01:00", "1969-12-31"):
+        try:
+            parse_datetime(value)
+        except FieldError as exc:
+            assert "1970 to 2199" in str(exc)
+        else:
+            raise AssertionError(f"{value!r} was accepted")
+
+
+def test_each_field_is_limited_to_its_own_length():
+    from invitations.intake.fields import build_record
+    from invitations.intake.limits import IntakeLimits
+
+    limits = IntakeLimits(field_chars=(("requester_name", 5),))
+    record, errors = build_record(
+        {"requester_name": "Kimberly", "message": "x" * 100}, "f", 2, limits
+    )
+    assert record is None
+    assert [(e.column, e.message) for e in errors] == [
+        ("requester_name", "is 8 characters long; the limit is 5")
+    ]

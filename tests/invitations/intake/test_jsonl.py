@@ -55,7 +55,7 @@ def test_it_reports_duplicates_and_too_many_lines():
     assert _errors(rows) == [
         "inv.jsonl, line 2: line 2 repeats line 1",
         "inv.jsonl, line 3: line 3 repeats line 1",
-        "inv.jsonl: the file has 4 rows; the limit is 3",
+        "inv.jsonl: the file has more than 3 rows (blank lines count too); reading stopped there",
     ]
 
 

@@ -121,7 +121,10 @@ def test_it_numbers_lines_after_quoted_newlines_physically():
 def test_it_rejects_too_many_rows_with_the_count():
     text = "requester_name\n" + "".join(f"Person {n}\n" for n in range(5))
     rows = _read(text, IntakeLimits(max_rows=3))
-    assert _errors(rows) == ["invitations.csv: the file has 5 rows; the limit is 3"]
+    assert _errors(rows) == [
+        "invitations.csv: the file has more than 3 rows (blank lines count too); "
+        "reading stopped there"
+    ]
     assert len([row for row in rows if row.record]) == 3
 
 
@@ -137,3 +140,22 @@ def test_it_caps_the_number_of_errors_reported():
     messages = _errors(rows)
     assert len(messages) == 6
     assert messages[-1] == "invitations.csv: …and 25 more errors"
+
+
+def test_blank_lines_count_toward_the_row_limit_and_reading_stops_there():
+    text = "requester_name\nKim\n" + "\n" * 1_000 + "Lee\n"
+    rows = _read(text, IntakeLimits(max_rows=100))
+    assert _errors(rows) == [
+        "invitations.csv: the file has more than 100 rows (blank lines count too); "
+        "reading stopped there"
+    ]
+    assert [row.record["requester_name"] for row in rows if row.record] == ["Kim"]
+
+
+def test_reading_stops_with_an_error_when_the_parse_budget_is_spent():
+    text = "requester_name\n" + "".join(f"Person {n}\n" for n in range(5_000))
+    rows = _read(text, IntakeLimits(parse_seconds=0))
+    errors = [e for row in rows for e in row.errors]
+    assert len(errors) == 1 and errors[0].line == 1024
+    assert "took longer than 0 seconds" in errors[0].message
+    assert len([row for row in rows if row.record]) < 1024
