@@ -1,24 +1,25 @@
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from invitations.advice import LINKEDIN_BUTTON
 from invitations.forms import InvitationForm, UploadForm
 from invitations.intake.errors import IntakeError
 from invitations.intake.fields import build_record
 from invitations.intake.limits import DEFAULT_LIMITS
-from invitations.intake.linkedin_export import open_linkedin_export
 from invitations.intake.template_csv import template_csv_text
 from invitations.models import Channel, Invitation, Status
-from invitations.services import IntakeRejected, invitation_import_file, invitation_submit
+from invitations.services import (
+    IntakeRejected,
+    intake_summary,
+    invitation_submit,
+    invitation_upload,
+)
 from organisations.access import org_view
 from organisations.models import Capability
-from policy.models import RosterSource
-from policy.roster import RosterRejected, roster_import_file
+from policy.roster import RosterRejected
 
 _PENDING = (Status.RECEIVED, Status.EVALUATING)
 
@@ -49,26 +50,20 @@ def upload(request):
     if request.method == "POST" and form.is_valid():
         uploaded = form.cleaned_data["file"]
         try:
-            outcome, roster = _import_upload(request, uploaded)
+            outcome, roster = invitation_upload(
+                org=request.org,
+                submitter=request.user,
+                fileobj=uploaded.file,
+                filename=uploaded.name,
+            )
         except (IntakeRejected, RosterRejected) as exc:
             errors = exc.errors
         else:
-            text = ngettext(
-                "%(n)d invitation imported", "%(n)d invitations imported", outcome.created
-            ) % {"n": outcome.created}
-            if outcome.duplicates:
-                text += "; " + ngettext(
-                    "%(n)d was submitted before and skipped",
-                    "%(n)d were submitted before and skipped",
-                    outcome.duplicates,
-                ) % {"n": outcome.duplicates}
-            if roster is not None:
-                text += "; " + ngettext(
-                    "%(n)d connection added to your roster",
-                    "%(n)d connections added to your roster",
-                    roster.created,
-                ) % {"n": roster.created}
-            messages.success(request, text + ".")
+            summary = intake_summary(outcome, roster)
+            if outcome.no_incoming and roster is None:
+                messages.warning(request, summary)
+            else:
+                messages.success(request, summary)
             return redirect("invitation_mine", org_slug=request.org.slug)
     status = 400 if errors else 200
     return render(
@@ -77,40 +72,6 @@ def upload(request):
         {"form": form, "errors": errors, "filename": form.files.get("file")},
         status=status,
     )
-
-
-@transaction.atomic
-def _import_upload(request, uploaded):
-    """Import an uploaded file's invitations; from an export ZIP also the submitter's roster.
-
-    Returns (intake outcome, roster outcome or None); both are stored or neither.
-    """
-    head = uploaded.file.read(4)
-    uploaded.file.seek(0)
-    channel = Channel.EXPORT if head[:2] == b"PK" else Channel.CSV
-    outcome = invitation_import_file(
-        org=request.org,
-        submitter=request.user,
-        channel=channel,
-        fileobj=uploaded.file,
-        filename=uploaded.name,
-    )
-    roster = None
-    if channel == Channel.EXPORT:
-        uploaded.file.seek(0)
-        with open_linkedin_export(uploaded.file, uploaded.name) as export:
-            has_connections = bool(export.connection_members) and not export.errors
-        if has_connections:
-            uploaded.file.seek(0)
-            roster = roster_import_file(
-                org=request.org,
-                owner=request.user,
-                source=RosterSource.LINKEDIN,
-                fileobj=uploaded.file,
-                filename=uploaded.name,
-                actor=request.user,
-            )
-    return outcome, roster
 
 
 @org_view(Capability.SUBMIT)

@@ -2,14 +2,17 @@
 
 Files are read line by line so memory stays flat however large the upload is.
 UTF-8 is decoded strictly per line, so an encoding problem is reported with its line
-number instead of aborting the whole file.
+number instead of aborting the whole file. CSV files may fall back to Windows-1252 per
+line, the encoding Excel's plain "CSV" format writes. The separator of a CSV file is
+found on its header line: a comma, or the semicolon or tab Excel writes in many locales.
 """
 
 from __future__ import annotations
 
 import codecs
 import csv
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from itertools import chain
 from typing import IO, Any
 
 from .errors import IntakeError
@@ -23,13 +26,18 @@ class LineSource:
 
     Undecodable lines are decoded with replacement characters and remembered in
     `bad_lines`; reading stops once more than `max_bytes` were read (`too_large`).
-    Line endings are kept, as the csv module needs them for quoted newlines.
+    Line endings are kept, as the csv module needs them for quoted newlines. With
+    `legacy` a line that is not UTF-8 is read as Windows-1252 if the file has no UTF-8
+    byte-order mark (which promises UTF-8).
     """
 
-    def __init__(self, fileobj: IO[Any], filename: str, max_bytes: int) -> None:
+    def __init__(
+        self, fileobj: IO[Any], filename: str, max_bytes: int, *, legacy: bool = False
+    ) -> None:
         self.fileobj = fileobj
         self.filename = filename
         self.max_bytes = max_bytes
+        self.legacy = legacy
         self.line_no = 0
         self.bytes_read = 0
         self.too_large = False
@@ -40,8 +48,9 @@ class LineSource:
             self.line_no += 1
             if isinstance(raw, bytes):
                 self.bytes_read += len(raw)
-                if self.line_no == 1:
+                if self.line_no == 1 and raw.startswith(codecs.BOM_UTF8):
                     raw = raw.removeprefix(codecs.BOM_UTF8)
+                    self.legacy = False
                 text = self._decode(raw)
             else:
                 self.bytes_read += len(raw)
@@ -55,6 +64,11 @@ class LineSource:
         try:
             return raw.decode("utf-8")
         except UnicodeDecodeError as exc:
+            if self.legacy:
+                try:
+                    return raw.decode("cp1252")
+                except UnicodeDecodeError:
+                    pass
             self.bad_lines[self.line_no] = (
                 f"line {self.line_no} is not valid UTF-8 (byte 0x{raw[exc.start]:02X} at "
                 f"position {exc.start + 1}); save the file as UTF-8"
@@ -81,12 +95,58 @@ class LineSource:
         return errors
 
 
-def iter_csv_rows(source: LineSource) -> Iterator[tuple[int, list[str] | None, list[IntakeError]]]:
+DELIMITERS = (",", ";", "\t")
+DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}
+_SNIFF_LINES = 30
+
+
+def header_delimiter(line: str, is_header: Callable[[list[str]], bool]) -> str | None:
+    """Return the separator with which `line` is a header by `is_header`, or None."""
+    for delimiter in DELIMITERS:
+        if delimiter != "," and delimiter not in line:
+            continue
+        try:
+            cells = next(csv.reader([line], delimiter=delimiter), [])
+        except csv.Error:
+            continue
+        if (len(cells) > 1 or delimiter == ",") and is_header(
+            [normalise_header(cell) for cell in cells]
+        ):
+            return delimiter
+    return None
+
+
+def sniff_lines(
+    lines: Iterable[str], is_header: Callable[[list[str]], bool]
+) -> tuple[str, Iterator[str]]:
+    """Return (separator, the same lines again) for a CSV file whose header `is_header` knows.
+
+    The header is looked for on the first lines; a comma is assumed when none is found,
+    so the reader then reports the missing header.
+    """
+    lines = iter(lines)
+    seen: list[str] = []
+    delimiter = ","
+    for line in lines:
+        seen.append(line)
+        found = header_delimiter(line, is_header)
+        if found is not None:
+            delimiter = found
+            break
+        if len(seen) >= _SNIFF_LINES:
+            break
+    return delimiter, chain(seen, lines)
+
+
+def iter_csv_rows(
+    source: LineSource, lines: Iterable[str] | None = None, delimiter: str = ","
+) -> Iterator[tuple[int, list[str] | None, list[IntakeError]]]:
     """Yield (first line, cells, errors) per CSV record; cells is None for unparsable ones.
 
-    Blank lines are skipped. Encoding errors go to the record that contains the line.
+    `lines` are the source's lines when some were already read from it. Blank lines
+    are skipped. Encoding errors go to the record that contains the line.
     """
-    reader = csv.reader(source, strict=False)
+    reader = csv.reader(source if lines is None else lines, delimiter=delimiter, strict=False)
     while True:
         start = reader.line_num + 1
         try:
@@ -129,9 +189,11 @@ def iter_table(
     with the wrong number of cells, more rows than allowed, an oversized
     file and undecodable lines are reported as errors; the mapping is None then.
     A missing header ends the file with one error, as nothing else can be interpreted.
+    The separator is the one the header line uses (see header_delimiter).
     """
-    source = LineSource(fileobj, filename, limits.max_upload_bytes)
-    rows = iter_csv_rows(source)
+    source = LineSource(fileobj, filename, limits.max_upload_bytes, legacy=True)
+    delimiter, lines = sniff_lines(source, is_header)
+    rows = iter_csv_rows(source, lines, delimiter)
     header: list[str] | None = None
     first_line: int | None = None
     for line, cells, errors in rows:
@@ -188,7 +250,7 @@ def iter_table(
                     line,
                     None,
                     f"has {len(cells)} fields; the header has {len(header)}"
-                    " (a value with a comma must be in double quotes)",
+                    f" (a value with a {DELIMITER_NAMES[delimiter]} must be in double quotes)",
                 )
             )
             yield line, None, errors
