@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "invitations",
     "audit",
     "insights",
+    "mailboxes",
 ]
 
 MIDDLEWARE = [
@@ -224,7 +225,16 @@ CELERY_BEAT_SCHEDULE = {
         "task": "audit.tasks.apply_retention",
         "schedule": crontab(hour=3, minute=17),
     },
+    "poll-mailboxes": {
+        "task": "mailboxes.tasks.poll_mailboxes",
+        "schedule": env.int("VOUCH_MAILBOX_POLL_SECONDS", default=60),
+    },
 }
+# Keys for secrets stored in the database (mailbox passwords): the first encrypts, all
+# decrypt, so a key can be rotated; SECRET_KEY is the fallback and always decrypts.
+VOUCH_FIELD_KEY = env.list("VOUCH_FIELD_KEY", default=[])
+VOUCH_IMAP_TIMEOUT_SECONDS = env.int("VOUCH_IMAP_TIMEOUT_SECONDS", default=30)
+VOUCH_MAILBOX_BATCH = env.int("VOUCH_MAILBOX_BATCH", default=100)
 VOUCH_STUCK_AFTER_SECONDS = env.int("VOUCH_STUCK_AFTER_SECONDS", default=300)
 VOUCH_EVALUATION_BATCH = env.int("VOUCH_EVALUATION_BATCH", default=1000)
 

@@ -8,6 +8,7 @@ urlpatterns = [
     path("members/<int:membership_id>/role", views.member_role, name="member_role"),
     path("members/<int:membership_id>/remove", views.member_remove, name="member_remove"),
     path("api-tokens/", views.api_tokens, name="api_tokens"),
+    path("settings/", views.org_settings, name="org_settings"),
     path(
         "api-tokens/<int:token_id>/revoke",
         views.api_token_revoke_view,

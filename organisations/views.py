@@ -140,3 +140,16 @@ def api_token_revoke_view(request, token_id: int):
     api_token_revoke(token=token, actor=request.user)
     messages.success(request, _("Token revoked."))
     return redirect("api_tokens", org_slug=request.org.slug)
+
+
+def settings_page(request, *, mailbox_form=None, status: int = 200):
+    """Return the organisation's settings page; sections bring their own context."""
+    from mailboxes.views import settings_context
+
+    context = settings_context(request.org, mailbox_form)
+    return render(request, "organisations/settings.html", context, status=status)
+
+
+@org_view(Capability.MANAGE)
+def org_settings(request):
+    return settings_page(request)
