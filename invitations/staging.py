@@ -23,6 +23,7 @@ from invitations.intake.detect import HEAD_BYTES, Prefixed, detect_format, read_
 from invitations.intake.errors import IntakeError, ParsedRow
 from invitations.intake.limits import IntakeLimits
 from invitations.intake.records import RECORD_KEYS
+from invitations.intake.textio import UTF16_BOMS
 
 # Columns written by bulk intake, in COPY order.
 COLUMNS = (
@@ -225,8 +226,11 @@ def parse_in_two(
     if size > limits.max_upload_bytes:
         raise PartFailed("too large")
     with path.open("rb") as handle:
+        head = handle.read(HEAD_BYTES)
+        if head[:2] in UTF16_BOMS:
+            raise PartFailed("UTF-16 lines cannot be cut as bytes")
         try:
-            kind = detect_format(handle.read(HEAD_BYTES), filename)
+            kind = detect_format(head, filename)
         except IntakeError as exc:
             raise PartFailed(str(exc)) from None
         if kind not in _QUOTED_LINES:

@@ -21,7 +21,7 @@ from .linkedin_export import (
     read_roster_csv,
 )
 from .template_csv import is_template_header, read_template_csv
-from .textio import header_delimiter
+from .textio import UTF16_BOMS, header_delimiter
 
 HEAD_BYTES = 64 * 1024
 FORMATS = (
@@ -88,7 +88,10 @@ def detect_format(head: bytes, filename: str) -> str:
     """
     if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
         return "zip"
-    text = head.removeprefix(b"\xef\xbb\xbf").decode("utf-8", errors="replace")
+    if head[:2] in UTF16_BOMS:
+        text = head[: len(head) // 2 * 2].decode("utf-16", errors="replace")
+    else:
+        text = head.removeprefix(b"\xef\xbb\xbf").decode("utf-8", errors="replace")
     stripped = text.lstrip()
     if stripped.startswith("{"):
         return "jsonl"

@@ -78,6 +78,7 @@ _TIME_RE = re.compile(
     r"(?:\s*([ap])\.?\s*m\.?)?$",
     re.I,
 )
+_TWELVE_HOUR_RE = re.compile(r"\d\s*[ap]\.?\s*m\.?\s*$", re.I)
 _NUMERIC_DATE_RE = re.compile(r"^(\d{1,4})([./-])(\d{1,2})\2(\d{1,4})\.?$")
 _DAY_MONTH_YEAR_RE = re.compile(r"^(\d{1,2})\.?[\s./-]*([^\W\d_]+)\.?[\s./-]+(\d{2}|\d{4})$")
 _MONTH_DAY_YEAR_RE = re.compile(r"^([^\W\d_]+)\.?\s+(\d{1,2}),?\s+(\d{4})$")
@@ -157,10 +158,13 @@ def parse_linkedin_datetime(value: str) -> datetime | None:
     """Return an aware UTC datetime from "8/18/18, 9:08 AM" (US, 12-hour); None when empty.
 
     Also accepts what Excel writes when it re-saves the file ("2/12/2026 11:44",
-    "12.02.2026 11:44", "12-Feb-26") and ISO 8601. Raises FieldError.
+    "12.02.2026 11:44", "12-Feb-26", "18/02/2026 11:44" where the day cannot be a month)
+    and ISO 8601. Raises FieldError.
     """
+    # LinkedIn's own 12-hour form is always month first; Excel's re-saves may be day first.
+    linkedin_form = bool(_TWELVE_HOUR_RE.search(value))
     try:
-        return _parse_moment(value, day_first_when_clear=False)
+        return _parse_moment(value, day_first_when_clear=not linkedin_form)
     except FieldError:
         raise
     except ValueError:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import io
 from collections.abc import Callable, Iterable, Iterator
 from itertools import chain
 from typing import IO, Any
@@ -43,8 +44,16 @@ class LineSource:
         self.too_large = False
         self.bad_lines: dict[int, str] = {}
 
-    def __iter__(self) -> Iterator[str]:
+    def _raw_lines(self) -> Iterator[bytes | str]:
         for raw in self.fileobj:
+            # Old Mac Excel ends lines with a bare CR, which file iteration does not split.
+            if isinstance(raw, bytes) and b"\r" in raw.rstrip(b"\r\n"):
+                yield from raw.splitlines(keepends=True)
+            else:
+                yield raw
+
+    def __iter__(self) -> Iterator[str]:
+        for raw in self._raw_lines():
             self.line_no += 1
             if isinstance(raw, bytes):
                 self.bytes_read += len(raw)
@@ -93,6 +102,25 @@ class LineSource:
                 )
             )
         return errors
+
+
+UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+
+
+def fileobj_as_text(fileobj: IO[Any]) -> IO[Any]:
+    """Return `fileobj`, or a text reader over it when it is UTF-16 with a byte-order mark
+    (Excel's "Unicode Text"), whose lines cannot be split as bytes."""
+    if hasattr(fileobj, "peek"):
+        head = fileobj.peek(2)[:2]
+    elif hasattr(fileobj, "seekable") and fileobj.seekable():
+        position = fileobj.tell()
+        head = fileobj.read(2)
+        fileobj.seek(position)
+    else:
+        return fileobj
+    if isinstance(head, bytes) and head in UTF16_BOMS:
+        return io.TextIOWrapper(fileobj, encoding="utf-16", newline="")
+    return fileobj
 
 
 DELIMITERS = (",", ";", "\t")
@@ -191,6 +219,33 @@ def iter_table(
     A missing header ends the file with one error, as nothing else can be interpreted.
     The separator is the one the header line uses (see header_delimiter).
     """
+    text = fileobj_as_text(fileobj)
+    try:
+        yield from _table_rows(
+            text,
+            filename,
+            limits,
+            is_header=is_header,
+            no_header_message=no_header_message,
+            search_rows=search_rows,
+            required=required,
+        )
+    finally:
+        if text is not fileobj:
+            # Detached, the wrapper does not close the caller's file when it is collected.
+            text.detach()
+
+
+def _table_rows(
+    fileobj: IO[Any],
+    filename: str,
+    limits: IntakeLimits,
+    *,
+    is_header: Callable[[list[str]], bool],
+    no_header_message: str,
+    search_rows: int,
+    required: tuple[str, ...],
+) -> Iterator[RawRow]:
     source = LineSource(fileobj, filename, limits.max_upload_bytes, legacy=True)
     delimiter, lines = sniff_lines(source, is_header)
     rows = iter_csv_rows(source, lines, delimiter)

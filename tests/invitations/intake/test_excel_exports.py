@@ -63,6 +63,7 @@ def test_it_reads_connected_on_dates_as_excel_rewrites_them(text, expected):
         ("12.02.2026 11:44", datetime(2026, 2, 12, 11, 44, tzinfo=UTC)),
         ("12-Feb-26", datetime(2026, 2, 12, tzinfo=UTC)),
         ("2026-02-12 11:44:00", datetime(2026, 2, 12, 11, 44, tzinfo=UTC)),
+        ("18/02/2026 11:44", datetime(2026, 2, 18, 11, 44, tzinfo=UTC)),
     ],
 )
 def test_it_reads_sent_at_as_excel_rewrites_it(text, expected):
@@ -194,3 +195,26 @@ def test_a_semicolon_roster_csv_is_read():
     data = "name;profile_url;company\r\nKim Meier;linkedin.com/in/kim;Beispiel, GmbH\r\n"
     rows = list(read_roster(io.BytesIO(data.encode()), "roster.csv"))
     assert _records(rows)[0]["company"] == "Beispiel, GmbH"
+
+
+def test_excels_unicode_text_export_in_utf16_with_tabs_is_read():
+    data = (
+        "First Name\tLast Name\tURL\tEmail Address\tCompany\tPosition\tConnected On\r\n"
+        "Jürgen\tMüller\thttps://www.linkedin.com/in/jm\t\tGroß AG\tChef\t06.02.2026\r\n"
+    ).encode("utf-16")
+    assert detect_format(data, "Connections.txt") == "linkedin_connections"
+    stream = io.BytesIO(data)
+    rows = list(read_roster(stream, "Connections.txt"))
+    assert _errors(rows) == []
+    assert [(r["name"], r["company"]) for r in _records(rows)] == [("Jürgen Müller", "Groß AG")]
+    assert not stream.closed
+
+
+def test_old_mac_excel_line_ends_of_a_bare_cr_are_read():
+    data = (
+        b"First Name,Last Name,URL,Email Address,Company,Position,Connected On\r"
+        b'Kim,Meier,,,"Example, Inc.",,6-Feb-26\rSam,Roe,,,,,9-Sep-22\r'
+    )
+    rows = list(read_roster(io.BytesIO(data), "Connections.csv"))
+    assert _errors(rows) == []
+    assert [(row.line, row.record["name"]) for row in rows] == [(2, "Kim Meier"), (3, "Sam Roe")]
