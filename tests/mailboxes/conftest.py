@@ -87,7 +87,7 @@ def _wait_for_port(port: int, seconds: float = 15) -> None:
 class Dovecot:
     """One Dovecot instance in a temporary folder, with one user whose password is PASSWORD."""
 
-    def __init__(self) -> None:
+    def __init__(self, extra_config: str = "") -> None:
         self.root = Path(tempfile.mkdtemp(prefix="vouch-dovecot-"))
         self.root.chmod(0o755)
         self.port = free_port()
@@ -110,6 +110,7 @@ class Dovecot:
                 mail_group=mail_user,
                 **users,
             )
+            + extra_config
         )
         self.process: subprocess.Popen | None = None
 
@@ -172,15 +173,25 @@ class Dovecot:
             imap.logout()
 
 
-@pytest.fixture
-def dovecot():
+def _serve(extra_config: str = ""):
     if not Path(DOVECOT).exists():
         pytest.fail("Dovecot is not installed: apt-get install dovecot-imapd")
-    server = Dovecot()
+    server = Dovecot(extra_config)
     server.start()
     yield server
     server.stop()
     shutil.rmtree(server.root, ignore_errors=True)
+
+
+@pytest.fixture
+def dovecot():
+    yield from _serve()
+
+
+@pytest.fixture
+def dovecot_without_move():
+    """A server that announces neither MOVE nor UIDPLUS, as older ones do."""
+    yield from _serve("imap_capability = IMAP4rev1 LITERAL+ SASL-IR ID ENABLE IDLE\n")
 
 
 class DroppingProxy:

@@ -182,3 +182,15 @@ def test_a_poll_already_running_makes_a_second_one_a_no_op(org, mia, mailbox, do
     dovecot.deliver(_forward_attached())
     assert mailbox_poll(mailbox_id=mailbox.pk).skipped
     assert not ForwardedMail.objects.exists()
+
+
+def test_a_server_without_move_gets_copy_delete_and_expunge(org, mia, dovecot_without_move):
+    server = dovecot_without_move
+    mailbox = mailbox_configure(org=org, url=server.url())
+    server.deliver(_forward_attached(), (FIXTURES / "unknown_sender.eml").read_bytes())
+    outcome = mailbox_poll(mailbox_id=mailbox.pk)
+    assert outcome.error == ""
+    assert outcome.taken == {MailStatus.SUBMITTED: 1, MailStatus.SET_ASIDE: 1}
+    assert server.folder("INBOX") == []
+    assert len(server.folder("Vouch/Processed")) == 1
+    assert len(server.folder("Vouch/Unknown sender")) == 1
