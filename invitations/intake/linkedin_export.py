@@ -209,6 +209,7 @@ def _invitation_rows(fileobj: IO[Any], filename: str, limits: IntakeLimits) -> I
         is_header=is_invitations_header,
         no_header_message="has no Invitations.csv header (From,To,Sent At,Message,Direction,…)",
         search_rows=5,
+        ragged=True,
     ):
         if values is None:
             yield ParsedRow(line, None, errors)
@@ -286,6 +287,7 @@ def _connection_rows(fileobj: IO[Any], filename: str, limits: IntakeLimits) -> I
         is_header=is_connections_header,
         no_header_message="has no Connections.csv header (First Name,Last Name,URL,…)",
         search_rows=10,
+        ragged=True,
     ):
         if values is None:
             yield ParsedRow(line, None, errors)
@@ -334,6 +336,7 @@ def _roster_rows(fileobj: IO[Any], filename: str, limits: IntakeLimits) -> Itera
         limits,
         is_header=is_roster_header,
         no_header_message="has no roster header (name,profile_url,company)",
+        ragged=True,
     ):
         if values is None:
             yield ParsedRow(line, None, errors)

@@ -194,6 +194,16 @@ def iter_csv_rows(
         yield start, cells, errors
 
 
+def _fit(cells: list[str], width: int) -> list[str]:
+    """Return `cells` padded with empty cells to `width`, or without trailing empty cells
+    beyond it; cells that do not fit that way are returned as they are."""
+    if len(cells) < width:
+        return cells + [""] * (width - len(cells))
+    if not any(cell.strip() for cell in cells[width:]):
+        return cells[:width]
+    return cells
+
+
 def normalise_header(cell: str) -> str:
     """Return a header cell as compared: stripped, lower-case, inner spaces single."""
     return " ".join(cell.replace("\ufeff", "").split()).casefold()
@@ -208,6 +218,7 @@ def iter_table(
     no_header_message: str,
     search_rows: int = 1,
     required: tuple[str, ...] = (),
+    ragged: bool = False,
 ) -> Iterator[RawRow]:
     """Yield (line, {normalised header: cell}, errors) for every data row of a CSV file.
 
@@ -217,7 +228,9 @@ def iter_table(
     with the wrong number of cells, more rows than allowed, an oversized
     file and undecodable lines are reported as errors; the mapping is None then.
     A missing header ends the file with one error, as nothing else can be interpreted.
-    The separator is the one the header line uses (see header_delimiter).
+    The separator is the one the header line uses (see header_delimiter). With `ragged`,
+    rows missing trailing cells are padded and trailing empty cells beyond the header
+    are dropped, as Excel writes rows whose last cells are empty.
     """
     text = fileobj_as_text(fileobj)
     try:
@@ -229,6 +242,7 @@ def iter_table(
             no_header_message=no_header_message,
             search_rows=search_rows,
             required=required,
+            ragged=ragged,
         )
     finally:
         if text is not fileobj:
@@ -245,6 +259,7 @@ def _table_rows(
     no_header_message: str,
     search_rows: int,
     required: tuple[str, ...],
+    ragged: bool,
 ) -> Iterator[RawRow]:
     source = LineSource(fileobj, filename, limits.max_upload_bytes, legacy=True)
     delimiter, lines = sniff_lines(source, is_header)
@@ -298,6 +313,8 @@ def _table_rows(
         if cells is None:
             yield line, None, errors
             continue
+        if ragged and len(cells) != len(header):
+            cells = _fit(cells, len(header))
         if len(cells) != len(header):
             errors.append(
                 IntakeError(

@@ -218,3 +218,35 @@ def test_old_mac_excel_line_ends_of_a_bare_cr_are_read():
     rows = list(read_roster(io.BytesIO(data), "Connections.csv"))
     assert _errors(rows) == []
     assert [(row.line, row.record["name"]) for row in rows] == [(2, "Kim Meier"), (3, "Sam Roe")]
+
+
+def test_rows_excel_wrote_without_their_empty_last_cells_are_read():
+    # Excel leaves out the separators of empty trailing cells after the 16th row.
+    header = "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\r\n"
+    rows = "".join(
+        f"Person {n},Paul Hammant,2/{n}/2026 10:00,,INCOMING,https://www.linkedin.com/in/p{n},\r\n"
+        for n in range(1, 17)
+    )
+    short = "Late Person,Paul Hammant,2/20/2026 10:00,Hi Paul,INCOMING\r\n"
+    padded = "Padded Person,Paul Hammant,2/21/2026 10:00,,INCOMING,,,,\r\n"
+    data = (header + rows + short + padded).encode()
+    parsed = list(read_invitations(io.BytesIO(data), "Invitations.csv"))
+    assert _errors(parsed) == []
+    assert [r["requester_name"] for r in _records(parsed)][-2:] == ["Late Person", "Padded Person"]
+
+
+def test_a_row_with_more_filled_cells_than_the_header_is_still_an_error():
+    data = b"First Name,Last Name,Connected On\r\nKim,Meier,6-Feb-26,surplus\r\n"
+    rows = list(read_roster(io.BytesIO(data), "Connections.csv"))
+    assert _errors(rows) == [
+        "Connections.csv, line 2: has 4 fields; the header has 3 "
+        "(a value with a comma must be in double quotes)"
+    ]
+
+
+def test_a_plain_roster_with_an_empty_last_column_left_out_is_read():
+    data = b"name,profile_url,company\r\nKim Meier,linkedin.com/in/kim\r\nSam Roe\r\n"
+    rows = list(read_roster(io.BytesIO(data), "roster.csv"))
+    assert _errors(rows) == []
+    names = [(r["name"], r["company"]) for r in _records(rows)]
+    assert names == [("Kim Meier", ""), ("Sam Roe", "")]
