@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from datetime import timedelta
 from email import policy
@@ -117,11 +118,29 @@ def _member_for(org, address: str):
     return membership.user, ""
 
 
+_DMARC_FAIL_RE = re.compile(r"\bdmarc\s*=\s*fail\b", re.I)
+
+
+def _forged(authentication_results: str) -> str:
+    """Return why the sender address is forged, judged by the topmost Authentication-Results
+    (the one the mailbox's own server added; message.get returns the first), else ""."""
+    if _DMARC_FAIL_RE.search(" ".join(str(authentication_results).split())):
+        return "the sender address failed DMARC at the receiving server: it may be forged"
+    return ""
+
+
 def _headers(raw: bytes) -> dict:
     try:
         message = BytesHeaderParser(policy=policy.compat32).parsebytes(raw)
     except Exception:  # the header parser is lenient; anything else is unreadable
-        return {"name": "", "address": "", "subject": "", "message_id": "", "date": None}
+        return {
+            "forged": "",
+            "name": "",
+            "address": "",
+            "subject": "",
+            "message_id": "",
+            "date": None,
+        }
 
     def header(name: str) -> str:
         value = message.get(name, "")
@@ -142,6 +161,7 @@ def _headers(raw: bytes) -> dict:
             return value
 
     return {
+        "forged": _forged(message.get("Authentication-Results", "")),
         "name": decoded(name)[:300],
         "address": address.casefold()[:320],
         "subject": decoded(header("Subject"))[:998],
@@ -158,7 +178,7 @@ def forwarded_mail_take(*, org, raw: bytes) -> tuple[ForwardedMail, bool]:
     is returned as it is, so fetching again after a dropped connection duplicates
     nothing. Mail from a member who may submit goes through e-mail intake and the
     submission service; intake errors make it REJECTED with the errors recorded; any
-    other sender makes it SET_ASIDE.
+    other sender, or a member's address that failed DMARC, makes it SET_ASIDE.
     """
     fingerprint = hashlib.sha256(raw).hexdigest()
     existing = ForwardedMail.objects.for_org(org).filter(fingerprint=fingerprint).first()
@@ -176,6 +196,8 @@ def forwarded_mail_take(*, org, raw: bytes) -> tuple[ForwardedMail, bool]:
         size=len(raw),
     )
     submitter, why_not = _member_for(org, headers["address"])
+    if submitter is not None and headers["forged"]:
+        submitter, why_not = None, headers["forged"]
     if submitter is None:
         mail.status, mail.error = MailStatus.SET_ASIDE, why_not
     else:

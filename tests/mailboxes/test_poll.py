@@ -194,3 +194,29 @@ def test_a_server_without_move_gets_copy_delete_and_expunge(org, mia, dovecot_wi
     assert server.folder("INBOX") == []
     assert len(server.folder("Vouch/Processed")) == 1
     assert len(server.folder("Vouch/Unknown sender")) == 1
+
+
+def test_a_members_address_that_failed_dmarc_is_set_aside_as_possibly_forged(
+    org, mia, mailbox, dovecot
+):
+    forged = (
+        b"Authentication-Results: mx.acme.example; spf=fail smtp.mailfrom=acme.example;\r\n"
+        b" dkim=none; dmarc=fail (p=none) header.from=acme.example\r\n"
+        b"Authentication-Results: relay.elsewhere.example; dmarc=pass\r\n"
+    ) + _forward_attached()
+    dovecot.deliver(forged)
+    mailbox_poll(mailbox_id=mailbox.pk)
+    (mail,) = ForwardedMail.objects.for_org(org)
+    assert mail.status == MailStatus.SET_ASIDE and mail.submitter is None
+    assert "failed DMARC" in mail.error
+    assert not Invitation.objects.exists()
+
+
+def test_only_the_topmost_authentication_results_count(org, mia, mailbox, dovecot):
+    relayed = (
+        b"Authentication-Results: mx.acme.example; dmarc=pass header.from=acme.example\r\n"
+        b"Authentication-Results: relay.elsewhere.example; dmarc=fail\r\n"
+    ) + _forward_attached()
+    dovecot.deliver(relayed)
+    mailbox_poll(mailbox_id=mailbox.pk)
+    assert ForwardedMail.objects.get().status == MailStatus.SUBMITTED
