@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from urllib.parse import quote, unquote, urlsplit
 
 DEFAULT_PORTS = {"imaps": 993, "imap": 143}
+_SIZE_RE = re.compile(rb"RFC822\.SIZE (\d+)")
 _LIST_RE = re.compile(rb'^\((?P<flags>[^)]*)\) (?:"(?P<delim>[^"]*)"|NIL) (?P<name>.+)$')
 
 
@@ -173,9 +174,27 @@ class ImapSession:
             raise MailboxUnavailable(f"the server refused SEARCH: {_text(data[0])}")
         return (data[0] or b"").split()[:limit]
 
+    def size(self, uid: bytes) -> int | None:
+        """Return the size in bytes of message `uid`; None if it has gone."""
+        typ, data = self._call("uid", "FETCH", uid, "(RFC822.SIZE)")
+        if typ != "OK":
+            raise MailboxUnavailable(f"the server refused FETCH: {_text(data[0])}")
+        for item in data or []:
+            match = _SIZE_RE.search(item if isinstance(item, bytes) else b"")
+            if match:
+                return int(match.group(1))
+        return None
+
+    def fetch_header(self, uid: bytes) -> bytes | None:
+        """Return the header of message `uid` without setting \\Seen; None if it has gone."""
+        return self._fetch(uid, "(BODY.PEEK[HEADER])")
+
     def fetch(self, uid: bytes) -> bytes | None:
         """Return the raw message `uid` without setting \\Seen; None if it has gone."""
-        typ, data = self._call("uid", "FETCH", uid, "(BODY.PEEK[])")
+        return self._fetch(uid, "(BODY.PEEK[])")
+
+    def _fetch(self, uid: bytes, what: str) -> bytes | None:
+        typ, data = self._call("uid", "FETCH", uid, what)
         if typ != "OK":
             raise MailboxUnavailable(f"the server refused FETCH: {_text(data[0])}")
         for item in data or []:

@@ -17,7 +17,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from invitations.intake.email_intake import parse_eml
-from invitations.intake.limits import IntakeLimits
+from invitations.intake.limits import IntakeLimits, format_bytes
 from invitations.models import Channel
 from invitations.services import invitation_submit
 from mailboxes.imap import ImapSession, MailboxAddress, MailboxUnavailable, parse_mailbox_url
@@ -171,16 +171,17 @@ def _headers(raw: bytes) -> dict:
 
 
 @transaction.atomic
-def forwarded_mail_take(*, org, raw: bytes) -> tuple[ForwardedMail, bool]:
+def forwarded_mail_take(*, org, raw: bytes, size: int | None = None) -> tuple[ForwardedMail, bool]:
     """Turn one raw mail of `org`'s mailbox into a submission, or set it aside.
 
     Returns (the ForwardedMail, whether it is new). A mail taken before (same bytes)
     is returned as it is, so fetching again after a dropped connection duplicates
     nothing. Mail from a member who may submit goes through e-mail intake and the
     submission service; intake errors make it REJECTED with the errors recorded; any
-    other sender, or a member's address that failed DMARC, makes it SET_ASIDE.
+    other sender, or a member's address that failed DMARC, makes it SET_ASIDE. With
+    `size`, `raw` is only the header of a mail of that size, too large to take: REJECTED.
     """
-    fingerprint = hashlib.sha256(raw).hexdigest()
+    fingerprint = hashlib.sha256(raw + (b"" if size is None else b"\0%d" % size)).hexdigest()
     existing = ForwardedMail.objects.for_org(org).filter(fingerprint=fingerprint).first()
     if existing is not None:
         return existing, False
@@ -193,7 +194,7 @@ def forwarded_mail_take(*, org, raw: bytes) -> tuple[ForwardedMail, bool]:
         sender_name=headers["name"],
         subject=headers["subject"],
         sent_at=headers["date"],
-        size=len(raw),
+        size=len(raw) if size is None else size,
     )
     submitter, why_not = _member_for(org, headers["address"])
     if submitter is not None and headers["forged"]:
@@ -203,8 +204,14 @@ def forwarded_mail_take(*, org, raw: bytes) -> tuple[ForwardedMail, bool]:
     else:
         mail.submitter = submitter
         limits = IntakeLimits(max_email_bytes=settings.DATA_UPLOAD_MAX_MEMORY_SIZE)
-        result = parse_eml(raw, "forwarded.eml", limits)
-        if result.errors or result.record is None:
+        result = None if size is not None else parse_eml(raw, "forwarded.eml", limits)
+        if result is None:
+            mail.status = MailStatus.REJECTED
+            mail.error = (
+                f"the e-mail is {format_bytes(size)}; the limit is "
+                f"{format_bytes(limits.max_email_bytes)}"
+            )
+        elif result.errors or result.record is None:
             mail.status = MailStatus.REJECTED
             mail.error = "; ".join(str(e) for e in result.errors) or "no invitation found"
         else:
@@ -269,11 +276,17 @@ def mailbox_poll(*, mailbox_id: int) -> PollOutcome:
 def _take_all(mailbox: Mailbox, org, outcome: PollOutcome) -> None:
     address = mailbox_address(mailbox)
     with ImapSession(address, timeout=settings.VOUCH_IMAP_TIMEOUT_SECONDS) as session:
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
         for uid in session.uids(settings.VOUCH_MAILBOX_BATCH):
-            raw = session.fetch(uid)
+            size = session.size(uid)
+            if size is None:
+                continue
+            # A mail beyond the limit is never downloaded whole: its header tells who sent it.
+            oversize = size > limit
+            raw = session.fetch_header(uid) if oversize else session.fetch(uid)
             if raw is None:
                 continue
-            mail, new = forwarded_mail_take(org=org, raw=raw)
+            mail, new = forwarded_mail_take(org=org, raw=raw, size=size if oversize else None)
             session.move(uid, FOLDERS[MailStatus(mail.status)])
             ForwardedMail.objects.filter(pk=mail.pk).update(moved_at=timezone.now())
             if new:

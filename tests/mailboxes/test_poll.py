@@ -128,7 +128,7 @@ def test_a_connection_dropped_mid_fetch_loses_nothing_and_duplicates_nothing(
 ):
     first = (FIXTURES / "forward_inline_de.eml").read_bytes()
     dovecot.deliver(first, _forward_attached(), (FIXTURES / "unknown_sender.eml").read_bytes())
-    proxy = dropping_proxy(b"FETCH", nth=2, pass_bytes=200)
+    proxy = dropping_proxy(b"BODY.PEEK[]", nth=2, pass_bytes=200)
     Mailbox.objects.filter(pk=mailbox.pk).update(port=proxy.port)
 
     broken = mailbox_poll(mailbox_id=mailbox.pk)
@@ -220,3 +220,20 @@ def test_only_the_topmost_authentication_results_count(org, mia, mailbox, doveco
     dovecot.deliver(relayed)
     mailbox_poll(mailbox_id=mailbox.pk)
     assert ForwardedMail.objects.get().status == MailStatus.SUBMITTED
+
+
+def test_a_mail_beyond_the_size_limit_is_rejected_without_downloading_it(
+    org, mia, mailbox, dovecot, settings
+):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 4096
+    big = _forward_attached().replace(b"Do I know him?", b"Do I know him? " + b"x" * 20_000)
+    dovecot.deliver(big)
+    outcome = mailbox_poll(mailbox_id=mailbox.pk)
+    assert outcome.taken == {MailStatus.REJECTED: 1}
+    (mail,) = ForwardedMail.objects.for_org(org)
+    # The server counts the size with CRLF line ends, as it would send the mail.
+    assert mail.size >= len(big) and mail.submitter == mia
+    assert mail.error == f"the e-mail is {mail.size:,} bytes; the limit is 4,096 bytes"
+    assert mail.subject == "Fwd: Paul, please add me to your LinkedIn network"
+    assert len(dovecot.folder("Vouch/Rejected")) == 1
+    assert mailbox_poll(mailbox_id=mailbox.pk).taken == {}
