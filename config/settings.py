@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "invitations",
     "audit",
     "insights",
+    "mailboxes",
 ]
 
 MIDDLEWARE = [
@@ -260,7 +261,12 @@ CELERY_BEAT_SCHEDULE = {
         "task": "audit.tasks.send_anchors",
         "schedule": crontab(hour=3, minute=47),
     },
+    "poll-mailboxes": {
+        "task": "mailboxes.tasks.poll_mailboxes",
+        "schedule": env.int("VOUCH_MAILBOX_POLL_SECONDS", default=60),
+    },
 }
+
 # A claimed invitation is released only after its task's hard time limit has passed
 # (a system check enforces the order); received-but-unclaimed work is queued again
 # after VOUCH_QUEUED_STUCK_AFTER_SECONDS when the broker's queue is empty, i.e. when
@@ -279,6 +285,11 @@ VOUCH_WORKER_HEARTBEAT_SECONDS = env.int("VOUCH_WORKER_HEARTBEAT_SECONDS", defau
 # belong outside the database (see README, "Audit log guarantees").
 VOUCH_AUDIT_ANCHOR_KEY = env.str("VOUCH_AUDIT_ANCHOR_KEY", default="")
 VOUCH_AUDIT_ANCHOR_DIR = env.str("VOUCH_AUDIT_ANCHOR_DIR", default="")
+# Keys for secrets stored in the database (mailbox passwords): the first encrypts, all
+# decrypt, so a key can be rotated; SECRET_KEY is the fallback and always decrypts.
+VOUCH_FIELD_KEY = env.list("VOUCH_FIELD_KEY", default=[])
+VOUCH_IMAP_TIMEOUT_SECONDS = env.int("VOUCH_IMAP_TIMEOUT_SECONDS", default=30)
+VOUCH_MAILBOX_BATCH = env.int("VOUCH_MAILBOX_BATCH", default=100)
 VOUCH_EVALUATION_BATCH = env.int("VOUCH_EVALUATION_BATCH", default=1000)
 
 REST_FRAMEWORK = {

@@ -42,4 +42,5 @@ urlpatterns = [
     path("o/<slug:org_slug>/", include("invitations.review_urls")),
     path("o/<slug:org_slug>/audit/", include("audit.urls")),
     path("o/<slug:org_slug>/insights/", include("insights.urls")),
+    path("o/<slug:org_slug>/", include("mailboxes.urls")),
 ]

@@ -105,6 +105,9 @@ class Upload(models.Model):
     )
     created_count = models.PositiveIntegerField(default=0)
     duplicate_count = models.PositiveIntegerField(default=0)
+    # Rows of an export left out on purpose: people already connected, invitations sent.
+    connected_count = models.PositiveIntegerField(default=0)
+    outgoing_count = models.PositiveIntegerField(default=0)
     roster_count = models.PositiveIntegerField(null=True)
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True)

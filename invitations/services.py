@@ -1,5 +1,6 @@
 """Submitting invitations. Form, CSV, e-mail, gateway and API all end in these two services."""
 
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from email.utils import parseaddr
@@ -12,7 +13,7 @@ from django.utils import timezone
 
 from config.publish import publish_on_commit
 from invitations.intake.dedupe import dedupe_key
-from invitations.intake.errors import IntakeError, ParsedRow
+from invitations.intake.errors import SKIPPED_CONNECTED, SKIPPED_OUTGOING, IntakeError, ParsedRow
 from invitations.intake.fields import FieldError, check_characters
 from invitations.intake.limits import IntakeLimits
 from invitations.intake.records import INPUT_FIELDS, empty_record
@@ -34,10 +35,25 @@ class IntakeOutcome:
     batch: IntakeBatch | None
     created_ids: list[int] = field(default_factory=list)
     duplicates: int = 0
+    # Rows the reader left out on purpose, by ParsedRow.skipped (e.g. "already_connected").
+    skipped: Counter = field(default_factory=Counter)
 
     @property
     def created(self) -> int:
         return len(self.created_ids)
+
+    @property
+    def already_connected(self) -> int:
+        return self.skipped[SKIPPED_CONNECTED]
+
+    @property
+    def outgoing(self) -> int:
+        return self.skipped[SKIPPED_OUTGOING]
+
+    @property
+    def no_incoming(self) -> bool:
+        """Return True when the file held no incoming invitation at all (only sent ones)."""
+        return not (self.created or self.duplicates or self.already_connected)
 
 
 @lru_cache(maxsize=1)
@@ -287,28 +303,32 @@ def _insert_portable(rows: Iterable[ParsedRow], make_values) -> tuple[list[int],
     return sorted(ids), duplicates
 
 
-def _clean_rows(rows: Iterable[ParsedRow], errors: list[IntakeError]) -> Iterator[ParsedRow]:
+def _clean_rows(
+    rows: Iterable[ParsedRow], errors: list[IntakeError], skipped: Counter
+) -> Iterator[ParsedRow]:
     """Yield the rows of `rows` that carry a record until the first error; collect all errors.
 
     After an error nothing more is yielded, but reading goes on so that `errors`
-    lists every problem of the file.
+    lists every problem of the file. Rows the reader skipped are counted in `skipped`.
     """
     for row in rows:
         if row.errors:
             errors.extend(row.errors)
+        elif row.skipped:
+            skipped[row.skipped] += 1
         elif row.record is not None and not errors:
             yield row
 
 
-def _store_rows(rows: Iterable[ParsedRow]):
-    """Return a `store` for _import that streams `rows` in.
+def _store_rows(rows: Iterable[ParsedRow], skipped: Counter):
+    """Return a `store` for _import that streams `rows` in, counting skipped rows in `skipped`.
 
     The store raises IntakeRejected listing every error of `rows` once it has read them all.
     """
 
     def store(make_values) -> tuple[list[int], int]:
         errors: list[IntakeError] = []
-        clean = _clean_rows(rows, errors)
+        clean = _clean_rows(rows, errors, skipped)
         if connection.vendor == "postgresql":
             stored = _stage_postgresql(copy_chunks(clean, make_values))
         else:
@@ -369,16 +389,20 @@ def invitation_import(
 
     Rows are streamed, so memory stays flat in the file's size. If any row carries
     an error, nothing is stored and IntakeRejected lists every error. Invitations
-    already submitted earlier are counted as duplicates and skipped.
+    already submitted earlier are counted as duplicates and skipped; rows the reader
+    skipped (sent invitations, people already connected) are counted in `skipped`.
     """
-    return _import(
+    skipped: Counter = Counter()
+    outcome = _import(
         org=org,
         submitter=submitter,
         channel=channel,
         filename=filename,
         file_format=file_format,
-        store=_store_rows(rows),
+        store=_store_rows(rows, skipped),
     )
+    outcome.skipped = skipped
+    return outcome
 
 
 def invitation_import_file(
@@ -400,3 +424,57 @@ def invitation_import_file(
         rows=watch(rows) if watch is not None else rows,
         filename=filename,
     )
+
+
+def intake_summary(outcome: IntakeOutcome, roster=None) -> str:
+    """Return one sentence for people on what an import did.
+
+    E.g. "196 already connected, skipped; 4 invitations imported." or, for a file of
+    sent invitations only, "No incoming invitations: …".
+    """
+    from django.utils.translation import gettext as _
+    from django.utils.translation import ngettext
+
+    parts = []
+    if outcome.no_incoming:
+        text = _("No incoming invitations in this file")
+        if outcome.outgoing:
+            text += ": " + ngettext(
+                "its %(n)d invitation is one you sent (OUTGOING), not one you received",
+                "all %(n)d invitations are ones you sent (OUTGOING), not ones you received",
+                outcome.outgoing,
+            ) % {"n": outcome.outgoing}
+        parts.append(text)
+    else:
+        if outcome.already_connected:
+            parts.append(
+                ngettext(
+                    "%(n)d already connected, skipped",
+                    "%(n)d already connected, skipped",
+                    outcome.already_connected,
+                )
+                % {"n": outcome.already_connected}
+            )
+        parts.append(
+            ngettext("%(n)d invitation imported", "%(n)d invitations imported", outcome.created)
+            % {"n": outcome.created}
+        )
+        if outcome.duplicates:
+            parts.append(
+                ngettext(
+                    "%(n)d was submitted before and skipped",
+                    "%(n)d were submitted before and skipped",
+                    outcome.duplicates,
+                )
+                % {"n": outcome.duplicates}
+            )
+    if roster is not None:
+        parts.append(
+            ngettext(
+                "%(n)d connection added to your roster",
+                "%(n)d connections added to your roster",
+                roster.created,
+            )
+            % {"n": roster.created}
+        )
+    return "; ".join(parts) + "."

@@ -243,6 +243,8 @@ def upload_import(*, upload_id: int, claim: str) -> str:
                 batch=outcome.batch,
                 created_count=outcome.created,
                 duplicate_count=outcome.duplicates,
+                connected_count=outcome.already_connected,
+                outgoing_count=outcome.outgoing,
                 roster_count=None if roster is None else roster.created,
             )
     except (IntakeRejected, RosterRejected) as exc:

@@ -4,7 +4,6 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from invitations.advice import LINKEDIN_BUTTON
 from invitations.forms import InvitationForm, UploadForm
@@ -14,7 +13,7 @@ from invitations.intake.fields import build_record
 from invitations.intake.limits import format_bytes
 from invitations.intake.template_csv import template_csv_text
 from invitations.models import Channel, Invitation, Status, Upload
-from invitations.services import IntakeRejected, intake_limits, invitation_submit
+from invitations.services import IntakeRejected, intake_limits, intake_summary, invitation_submit
 from invitations.upload_limits import upload_too_large
 from invitations.uploads import channel_of, imports_inline, upload_import_now, upload_receive
 from organisations.access import org_view
@@ -50,25 +49,6 @@ def submit(request):
     return render(
         request, "invitations/submit.html", {"form": form, "upload": UploadForm()}, status=status
     )
-
-
-def _imported_message(outcome, roster) -> str:
-    text = ngettext("%(n)d invitation imported", "%(n)d invitations imported", outcome.created) % {
-        "n": outcome.created
-    }
-    if outcome.duplicates:
-        text += "; " + ngettext(
-            "%(n)d was submitted before and skipped",
-            "%(n)d were submitted before and skipped",
-            outcome.duplicates,
-        ) % {"n": outcome.duplicates}
-    if roster is not None:
-        text += "; " + ngettext(
-            "%(n)d connection added to your roster",
-            "%(n)d connections added to your roster",
-            roster.created,
-        ) % {"n": roster.created}
-    return text + "."
 
 
 @org_view(Capability.SUBMIT)
@@ -108,7 +88,11 @@ def upload(request):
             errors = exc.errors
             status = 400
         else:
-            messages.success(request, _imported_message(outcome, roster))
+            summary = intake_summary(outcome, roster)
+            if outcome.no_incoming and roster is None:
+                messages.warning(request, summary)
+            else:
+                messages.success(request, summary)
             return redirect("invitation_mine", org_slug=request.org.slug)
     return render(
         request,

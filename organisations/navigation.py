@@ -30,6 +30,7 @@ NAV_ITEMS: tuple[NavItem, ...] = (
     NavItem("members", _("Members"), Capability.MANAGE),
     NavItem("api_tokens", _("API tokens"), Capability.MANAGE),
     NavItem("outbox", _("E-mail outbox"), Capability.MANAGE),
+    NavItem("org_settings", _("Settings"), Capability.MANAGE),
 )
 
 

@@ -10,6 +10,7 @@ urlpatterns = [
     path("api-tokens/", views.api_tokens, name="api_tokens"),
     path("outbox/", views.outbox, name="outbox"),
     path("outbox/<int:email_id>/retry", views.outbox_retry, name="outbox_retry"),
+    path("settings/", views.org_settings, name="org_settings"),
     path(
         "api-tokens/<int:token_id>/revoke",
         views.api_token_revoke_view,

@@ -206,3 +206,16 @@ def outbox_retry(request, email_id: int):
     email_retry(email=email)
     messages.success(request, _("The e-mail will be sent again."))
     return redirect("outbox", org_slug=request.org.slug)
+
+
+def settings_page(request, *, mailbox_form=None, status: int = 200):
+    """Return the organisation's settings page; sections bring their own context."""
+    from mailboxes.views import settings_context
+
+    context = settings_context(request.org, mailbox_form)
+    return render(request, "organisations/settings.html", context, status=status)
+
+
+@org_view(Capability.MANAGE)
+def org_settings(request):
+    return settings_page(request)

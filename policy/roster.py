@@ -133,7 +133,10 @@ def roster_import(
     return RosterImportOutcome(created=created, replaced=replaced, skipped=skipped)
 
 
-def _format_of(fileobj: IO[bytes], filename: str) -> str | None:
+def roster_format(fileobj: IO[bytes], filename: str) -> str | None:
+    """Return the intake format of `fileobj` (see intake FORMATS), None when unrecognised.
+
+    The file is left where it was."""
     position = fileobj.tell()
     head = fileobj.read(64 * 1024)
     fileobj.seek(position)
@@ -161,7 +164,7 @@ def roster_import_file(
     export ZIP; a shared list (source csv) a name,profile_url,company CSV or a
     Connections.csv."""
     allowed = LINKEDIN_FORMATS if source == RosterSource.LINKEDIN else SHARED_FORMATS
-    kind = _format_of(fileobj, filename)
+    kind = roster_format(fileobj, filename)
     if kind is not None and kind not in allowed:
         message = (
             _("is not LinkedIn's Connections.csv or data-export ZIP")

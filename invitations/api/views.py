@@ -4,21 +4,24 @@ from django.conf import settings
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiExample, extend_schema
+from drf_spectacular.utils import OpenApiExample, extend_schema, inline_serializer
 from rest_framework import parsers, serializers, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from invitations.intake.detect import HEAD_BYTES
 from invitations.intake.errors import ParsedRow
 from invitations.intake.fields import build_record
 from invitations.models import Channel, Invitation, Upload
 from invitations.services import (
     IntakeRejected,
     intake_limits,
+    intake_summary,
     invitation_import,
     invitation_submit,
 )
-from invitations.uploads import upload_receive
+from invitations.uploads import channel_of, upload_import_now, upload_receive
+from policy.roster import RosterRejected
 
 MAX_API_ITEMS = 5000
 
@@ -171,6 +174,56 @@ def _item_error(index: int, message: str):
     from invitations.intake.errors import IntakeError
 
     return IntakeError("request", index, None, message)
+
+
+class InvitationFileView(APIView):
+    """POST a file as the upload page takes it: CSV template, Invitations.csv, export ZIP, …"""
+
+    parser_classes = [parsers.MultiPartParser]
+
+    @extend_schema(
+        request={
+            "multipart/form-data": inline_serializer(
+                "InvitationFile", {"file": serializers.FileField()}
+            )
+        },
+        responses={201: OpenApiTypes.OBJECT, 400: OpenApiTypes.OBJECT},
+        description=(
+            "Import one file the way the upload page does. A LinkedIn export ZIP also "
+            "imports the token user's Connections.csv as their roster, and invitations from "
+            "people already in it are skipped (`already_connected`). If the file has any "
+            "error nothing is stored and every error is listed with file, line and column."
+        ),
+    )
+    def post(self, request):
+        uploaded = request.FILES.get("file")
+        if uploaded is None:
+            return Response({"errors": [{"message": "send the file in the field 'file'"}]}, 400)
+        head = uploaded.file.read(HEAD_BYTES)
+        uploaded.file.seek(0)
+        try:
+            outcome, roster = upload_import_now(
+                org=request.auth.organisation,
+                submitter=request.user,
+                fileobj=uploaded.file,
+                filename=uploaded.name,
+                channel=channel_of(head, uploaded.name),
+            )
+        except (IntakeRejected, RosterRejected) as exc:
+            return Response({"errors": _error_list(exc.errors)}, status=400)
+        return Response(
+            {
+                "ids": outcome.created_ids,
+                "created": outcome.created,
+                "duplicates": outcome.duplicates,
+                "already_connected": outcome.already_connected,
+                "outgoing": outcome.outgoing,
+                "no_incoming_invitations": outcome.no_incoming,
+                "roster_contacts": roster.created if roster is not None else 0,
+                "summary": intake_summary(outcome, roster),
+            },
+            status=status.HTTP_201_CREATED,
+        )
 
 
 class InvitationDetailView(APIView):

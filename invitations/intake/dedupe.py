@@ -64,7 +64,8 @@ def canonical_profile_url(url: str) -> str:
     """Return a stable identifier for a LinkedIn profile URL ("" when there is none).
 
     ``/in/<slug>`` (also under ``/comm/``) gives ``in/<slug>``; the e-mail's
-    ``profile/view?id=…`` gives ``id/<id>``; anything else host + path.
+    ``profile/view?id=…`` gives ``id/<id>``; any other LinkedIn address (a bare ``/in/``)
+    names nobody and gives ""; anything else host + path.
     """
     if not url:
         return ""
@@ -83,6 +84,9 @@ def canonical_profile_url(url: str) -> str:
         ident = parse_qs(parts.query).get("id", [""])[0]
         if ident:
             return f"id/{ident}"
+    if host == "linkedin.com" or host.endswith(".linkedin.com"):
+        # A bare /in/ or the home page names nobody: an unknown profile.
+        return ""
     return f"{host}{path}"
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import re
 from collections.abc import Iterator
@@ -22,7 +21,7 @@ from .linkedin_export import (
     read_roster_csv,
 )
 from .template_csv import is_template_header, read_template_csv
-from .textio import normalise_header
+from .textio import UTF16_BOMS, header_delimiter
 
 HEAD_BYTES = 64 * 1024
 FORMATS = (
@@ -65,23 +64,19 @@ def _looks_like_email(text: str) -> bool:
     return known >= 2
 
 
+_CSV_KINDS = (
+    ("template_csv", is_template_header),
+    ("linkedin_invitations", is_invitations_header),
+    ("linkedin_connections", is_connections_header),
+    ("roster_csv", is_roster_header),
+)
+
+
 def _csv_kind(text: str) -> str | None:
-    lines = text.splitlines(keepends=True)
-    try:
-        for number, cells in enumerate(csv.reader(lines)):
-            if number >= 12:
-                break
-            normalised = [normalise_header(cell) for cell in cells]
-            if is_template_header(normalised):
-                return "template_csv"
-            if is_invitations_header(normalised):
-                return "linkedin_invitations"
-            if is_connections_header(normalised):
-                return "linkedin_connections"
-            if is_roster_header(normalised):
-                return "roster_csv"
-    except csv.Error:
-        return None
+    for line in text.splitlines()[:30]:
+        for kind, is_header in _CSV_KINDS:
+            if header_delimiter(line, is_header) is not None:
+                return kind
     return None
 
 
@@ -93,7 +88,10 @@ def detect_format(head: bytes, filename: str) -> str:
     """
     if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
         return "zip"
-    text = head.removeprefix(b"\xef\xbb\xbf").decode("utf-8", errors="replace")
+    if head[:2] in UTF16_BOMS:
+        text = head[: len(head) // 2 * 2].decode("utf-16", errors="replace")
+    else:
+        text = head.removeprefix(b"\xef\xbb\xbf").decode("utf-8", errors="replace")
     stripped = text.lstrip()
     if stripped.startswith("{"):
         return "jsonl"

@@ -36,12 +36,19 @@ class ParsedRow:
     `record` is None when the row had errors (or is a file-level error carrier with
     `line` None). A stream that yielded any error must be rejected as a whole.
     `dedupe_key` is the record's key when the reader already computed it, else "".
+    `skipped` names why a row without record and errors was left out on purpose
+    (SKIPPED_OUTGOING, SKIPPED_CONNECTED), so callers can count and say so.
     """
 
     line: int | None
     record: dict[str, Any] | None
     errors: list[IntakeError] = field(default_factory=list)
     dedupe_key: str = ""
+    skipped: str = ""
+
+
+SKIPPED_OUTGOING = "outgoing"
+SKIPPED_CONNECTED = "already_connected"
 
 
 def cap_errors(rows: Iterable[ParsedRow], filename: str, max_errors: int) -> Iterator[ParsedRow]:

@@ -19,9 +19,17 @@ from functools import partial
 from typing import IO, Any
 
 from policy.engine.links import find_links
+from policy.engine.normalise import normalise_profile_url
 
-from .dedupe import DuplicateTracker
-from .errors import IntakeError, ParsedRow, cap_errors, file_error
+from .dedupe import DuplicateTracker, normalise_name
+from .errors import (
+    SKIPPED_CONNECTED,
+    SKIPPED_OUTGOING,
+    IntakeError,
+    ParsedRow,
+    cap_errors,
+    file_error,
+)
 from .fields import FieldError, parse_text, parse_url, plausible_moment, show
 from .limits import DEFAULT_LIMITS, IntakeLimits, format_bytes
 from .records import empty_record
@@ -47,70 +55,132 @@ CONNECTIONS_HEADER = (
 )
 ROSTER_HEADER = ("name", "profile_url", "company")
 
-_MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
-_US_DATETIME_RE = re.compile(
-    r"^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4}),?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(?:([ap])\.?\s*m\.?)?$",
+# Month abbreviations as Excel writes them in the languages of LinkedIn's markets.
+_MONTHS: dict[str, int] = {}
+for _number, _names in enumerate(
+    (
+        "jan ene gen janv jän",
+        "feb fev fév févr",
+        "mar mär mrz mrt mars maa",
+        "apr abr avr",
+        "may mai mei mag",
+        "jun jui juin giu",
+        "jul juil lug",
+        "aug ago aoû août",
+        "sep set sept",
+        "oct okt out ott",
+        "nov",
+        "dec dez dic déc",
+    ),
+    1,
+):
+    _MONTHS.update(dict.fromkeys(_names.split(), _number))
+_TIME_RE = re.compile(
+    r"(?:^|[,\s]+)(?:um\s+|at\s+|à\s+)?(\d{1,2}):(\d{2})(?::(\d{2}))?"
+    r"(?:\s*([ap])\.?\s*m\.?)?$",
     re.I,
 )
-_DAY_MONTH_YEAR_RE = re.compile(r"^(\d{1,2})[\s-]+([a-z]{3})[a-z]*\.?[\s-]+(\d{4})$", re.I)
-_ISO_DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+_TWELVE_HOUR_RE = re.compile(r"\d\s*[ap]\.?\s*m\.?\s*$", re.I)
+_NUMERIC_DATE_RE = re.compile(r"^(\d{1,4})([./-])(\d{1,2})\2(\d{1,4})\.?$")
+_DAY_MONTH_YEAR_RE = re.compile(r"^(\d{1,2})\.?[\s./-]*([^\W\d_]+)\.?[\s./-]+(\d{2}|\d{4})$")
+_MONTH_DAY_YEAR_RE = re.compile(r"^([^\W\d_]+)\.?\s+(\d{1,2}),?\s+(\d{4})$")
 # LinkedIn (via ICU) may put a narrow no-break space before AM/PM.
 _SPACES = str.maketrans({"\u202f": " ", "\xa0": " ", "\u2009": " "})
+
+
+def _month(name: str) -> int | None:
+    name = name.casefold()
+    return _MONTHS.get(name) or _MONTHS.get(name[:4]) or _MONTHS.get(name[:3])
+
+
+def _year(text: str) -> int:
+    # LinkedIn began in 2003, so a two-digit year is always this century.
+    return int(text) + (2000 if len(text) <= 2 else 0)
+
+
+def _split_date(text: str, *, day_first_when_clear: bool) -> tuple[int, int, int] | None:
+    """Return (year, month, day) of a date as LinkedIn or Excel writes it, or None.
+
+    Slashes are month first (LinkedIn's and American Excel's order) unless
+    `day_first_when_clear` and the first number cannot be a month; dots and dashes
+    are day first; a four-digit number first is a year (2026-02-06, 2026/02/06).
+    """
+    match = _NUMERIC_DATE_RE.match(text)
+    if match:
+        first, separator, second, third = match.groups()
+        if len(first) == 4:
+            return int(first), int(second), int(third)
+        if len(third) not in (2, 4):
+            return None
+        if separator == "/":
+            month, day = int(first), int(second)
+            if day_first_when_clear and month > 12 >= day:
+                month, day = day, month
+            return _year(third), month, day
+        return _year(third), int(second), int(first)
+    match = _DAY_MONTH_YEAR_RE.match(text)
+    if match and _month(match.group(2)):
+        return _year(match.group(3)), _month(match.group(2)), int(match.group(1))
+    match = _MONTH_DAY_YEAR_RE.match(text)
+    if match and _month(match.group(1)):
+        return _year(match.group(3)), _month(match.group(1)), int(match.group(2))
+    return None
+
+
+def _parse_moment(value: str, *, day_first_when_clear: bool) -> datetime | None:
+    """Return the UTC datetime of `value` in any LinkedIn or Excel shape; None when empty.
+
+    Raises FieldError for an impossible date or hour, and ValueError for an unknown shape.
+    """
+    text = " ".join(value.translate(_SPACES).split())
+    if not text:
+        return None
+    hour = minute = second = 0
+    time = _TIME_RE.search(text)
+    date_text = text
+    if time and time.start() > 0:
+        date_text = text[: time.start()].strip(" ,")
+        hour, minute, second = int(time.group(1)), int(time.group(2)), int(time.group(3) or 0)
+        half = time.group(4)
+        if half:
+            if not 1 <= hour <= 12:
+                raise FieldError(f"{show(value)} has an impossible hour")
+            hour = hour % 12 + (12 if half.casefold() == "p" else 0)
+    parts = _split_date(date_text, day_first_when_clear=day_first_when_clear)
+    if parts is None:
+        return plausible_moment(datetime.fromisoformat(text), value)
+    try:
+        moment = datetime(*parts, hour, minute, second, tzinfo=UTC)
+    except ValueError:
+        raise FieldError(f"{show(value)} is not a real date") from None
+    return plausible_moment(moment, value)
 
 
 def parse_linkedin_datetime(value: str) -> datetime | None:
     """Return an aware UTC datetime from "8/18/18, 9:08 AM" (US, 12-hour); None when empty.
 
-    Also accepts four-digit years, 24-hour times and ISO 8601. Raises FieldError.
+    Also accepts what Excel writes when it re-saves the file ("2/12/2026 11:44",
+    "12.02.2026 11:44", "12-Feb-26", "18/02/2026 11:44" where the day cannot be a month)
+    and ISO 8601. Raises FieldError.
     """
-    text = " ".join(value.translate(_SPACES).split())
-    if not text:
-        return None
-    match = _US_DATETIME_RE.match(text)
-    if match:
-        month, day, year, hour, minute, second, half = match.groups()
-        year_n = int(year) + (2000 if len(year) == 2 else 0)
-        hour_n = int(hour)
-        if half:
-            if not 1 <= hour_n <= 12:
-                raise FieldError(f"{show(value)} has an impossible hour")
-            hour_n = hour_n % 12 + (12 if half.casefold() == "p" else 0)
-        try:
-            moment = datetime(
-                year_n, int(month), int(day), hour_n, int(minute), int(second or 0), tzinfo=UTC
-            )
-        except ValueError:
-            raise FieldError(f"{show(value)} is not a real date") from None
-        return plausible_moment(moment, value)
+    # LinkedIn's own 12-hour form is always month first; Excel's re-saves may be day first.
+    linkedin_form = bool(_TWELVE_HOUR_RE.search(value))
     try:
-        parsed = datetime.fromisoformat(text)
+        return _parse_moment(value, day_first_when_clear=not linkedin_form)
+    except FieldError:
+        raise
     except ValueError:
         raise FieldError(f"{show(value)} is not a LinkedIn date like 8/18/18, 9:08 AM") from None
-    return plausible_moment(parsed, value)
 
 
 def parse_connected_on(value: str) -> date | None:
-    """Return the date from "12 Mar 2024", "3/12/24, 4:05 PM" or "2024-03-12"; None when empty."""
-    text = " ".join(value.translate(_SPACES).split())
-    if not text:
-        return None
-    match = _DAY_MONTH_YEAR_RE.match(text)
-    if match and match.group(2).casefold() in _MONTHS:
-        try:
-            return date(
-                int(match.group(3)), _MONTHS[match.group(2).casefold()], int(match.group(1))
-            )
-        except ValueError:
-            raise FieldError(f"{show(value)} is not a real date") from None
-    match = _ISO_DATE_RE.match(text)
-    if match:
-        try:
-            return date(*(int(part) for part in match.groups()))
-        except ValueError:
-            raise FieldError(f"{show(value)} is not a real date") from None
+    """Return the date from "12 Mar 2024", "3/12/24, 4:05 PM", "2024-03-12" or an Excel
+    re-save of one ("12-Mar-24", "3/12/2024", "12.03.2024"); None when empty."""
     try:
-        parsed = parse_linkedin_datetime(text)
+        parsed = _parse_moment(value, day_first_when_clear=True)
     except FieldError:
+        raise
+    except ValueError:
         raise FieldError(f"{show(value)} is not a date like 12 Mar 2024") from None
     return parsed.date() if parsed else None
 
@@ -144,14 +214,14 @@ def _invitation_rows(fileobj: IO[Any], filename: str, limits: IntakeLimits) -> I
         is_header=is_invitations_header,
         no_header_message="has no Invitations.csv header (From,To,Sent At,Message,Direction,…)",
         search_rows=5,
+        ragged=True,
     ):
         if values is None:
             yield ParsedRow(line, None, errors)
             continue
         direction = values.get("direction", "").strip().upper()
         if direction == "OUTGOING":
-            if errors:
-                yield ParsedRow(line, None, errors)
+            yield ParsedRow(line, None, errors, skipped="" if errors else SKIPPED_OUTGOING)
             continue
         if direction != "INCOMING":
             errors.append(
@@ -191,7 +261,8 @@ def read_linkedin_invitations(
 ) -> Iterator[ParsedRow]:
     """Yield a ParsedRow per INCOMING row of LinkedIn's Invitations.csv (old or new format).
 
-    OUTGOING rows are skipped silently: they are invitations the member sent.
+    OUTGOING rows are invitations the member sent: they come without record, marked
+    SKIPPED_OUTGOING.
     """
     return cap_errors(_invitation_rows(fileobj, filename, limits), filename, limits.max_errors)
 
@@ -221,6 +292,7 @@ def _connection_rows(fileobj: IO[Any], filename: str, limits: IntakeLimits) -> I
         is_header=is_connections_header,
         no_header_message="has no Connections.csv header (First Name,Last Name,URL,…)",
         search_rows=10,
+        ragged=True,
     ):
         if values is None:
             yield ParsedRow(line, None, errors)
@@ -269,6 +341,7 @@ def _roster_rows(fileobj: IO[Any], filename: str, limits: IntakeLimits) -> Itera
         limits,
         is_header=is_roster_header,
         no_header_message="has no roster header (name,profile_url,company)",
+        ragged=True,
     ):
         if values is None:
             yield ParsedRow(line, None, errors)
@@ -297,6 +370,38 @@ def read_roster_csv(
 ) -> Iterator[ParsedRow]:
     """Yield a ParsedRow of roster entries per row of a plain `name,profile_url,company` CSV."""
     return cap_errors(_roster_rows(fileobj, filename, limits), filename, limits.max_errors)
+
+
+class ConnectedPeople:
+    """The people of one Connections.csv, to recognise invitations from them.
+
+    A person is the same by profile URL; when the invitation or the connection has no
+    URL (the 2018 export has none), by full name.
+    """
+
+    def __init__(self) -> None:
+        self._urls: set[str] = set()
+        # name -> whether some connection of that name has no profile URL
+        self._names: dict[str, bool] = {}
+
+    def add(self, entry: dict[str, Any]) -> None:
+        """Remember one roster entry of Connections.csv."""
+        url = normalise_profile_url(entry.get("profile_url"))
+        if url:
+            self._urls.add(url)
+        name = normalise_name(entry.get("name") or "")
+        if name:
+            self._names[name] = self._names.get(name, False) or not url
+
+    def includes(self, record: dict[str, Any]) -> bool:
+        """Return whether the requester of invitation `record` is one of these people."""
+        url = normalise_profile_url(record.get("requester_profile_url"))
+        if url and url in self._urls:
+            return True
+        name = normalise_name(record.get("requester_name") or "")
+        if name not in self._names:
+            return False
+        return not url or self._names[name]
 
 
 def _unsafe_path(name: str) -> bool:
@@ -348,8 +453,30 @@ class LinkedInExport:
             self.archive.close()
 
     def invitations(self) -> Iterator[ParsedRow]:
-        """Yield the rows of every Invitations.csv in the archive."""
-        return self._stream(self.invitation_members, read_linkedin_invitations, "Invitations.csv")
+        """Yield the rows of every Invitations.csv in the archive.
+
+        Invitations from people in the archive's own Connections.csv were accepted
+        long ago: they come without record, marked SKIPPED_CONNECTED. Errors in
+        Connections.csv come first, as they make the export unreadable as a whole.
+        """
+        if self.errors or not self.connection_members:
+            yield from self._stream(
+                self.invitation_members, read_linkedin_invitations, "Invitations.csv"
+            )
+            return
+        connected = ConnectedPeople()
+        for row in self.connections():
+            if row.errors:
+                yield ParsedRow(row.line, None, row.errors)
+            elif row.record is not None:
+                connected.add(row.record)
+        for row in self._stream(
+            self.invitation_members, read_linkedin_invitations, "Invitations.csv"
+        ):
+            if row.record is not None and connected.includes(row.record):
+                yield ParsedRow(row.line, None, [], skipped=SKIPPED_CONNECTED)
+            else:
+                yield row
 
     def connections(self) -> Iterator[ParsedRow]:
         """Yield the roster rows of every Connections.csv in the archive."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 from .matcher import Matcher
 
@@ -202,7 +202,8 @@ def normalise_profile_url(url: str | None) -> str:
 
     Any LinkedIn host (de.linkedin.com, linkedin.com) with /in/<slug> becomes
     "linkedin.com/in/<slug>" with the slug lower-case and percent-decoded. Returns "" when
-    `url` is empty or has no host."""
+    `url` is empty, has no host, or is a LinkedIn address of no particular profile
+    (https://www.linkedin.com/in/, the home page)."""
     if not url:
         return ""
     url = url.strip()
@@ -223,9 +224,16 @@ def normalise_profile_url(url: str | None) -> str:
     path = parts.path.rstrip("/")
     if host == "linkedin.com" or host.endswith(".linkedin.com"):
         segments = [s for s in path.split("/") if s]
+        if segments and segments[0].lower() == "comm":
+            segments = segments[1:]
         if len(segments) >= 2 and segments[0].lower() in ("in", "pub"):
             return "linkedin.com/in/" + unquote(segments[1]).casefold()
-        return "linkedin.com" + path.lower()
+        ident = parse_qs(parts.query).get("id", [""])[0]
+        if segments[-2:] == ["profile", "view"] and ident:
+            return "linkedin.com/profile/view?id=" + ident
+        # A LinkedIn address that names nobody (a bare /in/, the home page, a tracking
+        # link without id) must not make every requester who has one look alike.
+        return ""
     return host + path
 
 

@@ -116,3 +116,107 @@ def test_the_template_can_be_downloaded_and_uploaded_back(org, member, login):
     response = _upload(client, org, "template.csv", template.content)
     assert response.status_code == 302
     assert Invitation.objects.count() == 2
+
+
+def _export_of(connections: bytes, invitations: bytes) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("Basic_LinkedInDataExport_11-20-2026/Connections.csv", connections)
+        archive.writestr("Basic_LinkedInDataExport_11-20-2026/Invitations.csv", invitations)
+    return buffer.getvalue()
+
+
+EXPORTS = FIXTURES / "exports"
+MOSTLY_CONNECTED = _export_of(
+    (EXPORTS / "connections_excel_us.csv").read_bytes(),
+    (EXPORTS / "invitations_mostly_connected.csv").read_bytes(),
+)
+
+
+@pytest.mark.django_db
+def test_invitations_from_people_already_connected_are_skipped_and_the_page_says_so(
+    org, member, login
+):
+    client = login(member)
+    response = _upload(client, org, "export.zip", MOSTLY_CONNECTED)
+    assert response.status_code == 302
+    assert sorted(Invitation.objects.for_org(org).values_list("requester_name", flat=True)) == [
+        "Kim Meier",
+        "Rocket Growth",
+    ]
+    page = client.get(response["Location"]).content.decode()
+    assert "4 already connected, skipped; 2 invitations imported" in page
+    assert "4 connections added to your roster" in page
+
+
+@pytest.mark.django_db
+def test_a_file_of_sent_invitations_says_there_are_no_incoming_invitations(org, member, login):
+    client = login(member)
+    data = (EXPORTS / "invitations_outgoing_only.csv").read_bytes()
+    response = _upload(client, org, "Invitations.csv", data)
+    assert response.status_code == 302
+    assert not Invitation.objects.exists()
+    page = client.get(response["Location"]).content.decode()
+    assert "No incoming invitations in this file: all 2 invitations are ones you sent" in page
+
+
+@pytest.mark.django_db
+def test_an_excel_resaved_export_with_semicolons_imports(org, member, login):
+    data = _export_of(
+        (EXPORTS / "connections_excel_de_cp1252.csv").read_bytes(),
+        (EXPORTS / "invitations_excel_de.csv").read_bytes(),
+    )
+    assert _upload(login(member), org, "export.zip", data).status_code == 302
+    assert list(Invitation.objects.values_list("requester_name", flat=True)) == ["Sabine Vogel"]
+    assert sorted(RosterContact.objects.values_list("name", flat=True)) == [
+        "Jürgen Müller",
+        "Zoë Lefèvre",
+    ]
+
+
+@pytest.mark.django_db
+def test_a_bad_connections_csv_rejects_the_export_naming_file_line_and_column(org, member, login):
+    data = _export_of(
+        b"First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+        b"Kim,Meier,https://www.linkedin.com/in/kim,,,,31-Feb-26\n",
+        (FIXTURES / "invitations_2026.csv").read_bytes(),
+    )
+    response = _upload(login(member), org, "export.zip", data)
+    assert response.status_code == 400
+    assert [str(e) for e in response.context["errors"]] == [
+        "export.zip/Basic_LinkedInDataExport_11-20-2026/Connections.csv, line 2, "
+        "column Connected On: '31-Feb-26' is not a real date"
+    ]
+    assert not Invitation.objects.exists() and not RosterContact.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_api_takes_the_export_zip_and_counts_what_it_skipped(org, member, client):
+    from organisations.tokens import api_token_create
+
+    _token, key = api_token_create(org=org, name="cli", user=member, actor=member)
+    upload = io.BytesIO(MOSTLY_CONNECTED)
+    upload.name = "export.zip"
+    response = client.post(
+        "/api/v1/invitations/file", {"file": upload}, headers={"authorization": f"Bearer {key}"}
+    )
+    assert response.status_code == 201, response.content
+    body = response.json()
+    assert (body["created"], body["already_connected"], body["outgoing"]) == (2, 4, 1)
+    assert body["summary"].startswith("4 already connected, skipped; 2 invitations imported")
+    assert sorted(body["ids"]) == sorted(Invitation.objects.values_list("id", flat=True))
+
+
+@pytest.mark.django_db
+def test_the_api_lists_every_error_of_a_rejected_file(org, member, client):
+    from organisations.tokens import api_token_create
+
+    _token, key = api_token_create(org=org, name="cli", user=member, actor=member)
+    upload = io.BytesIO(b"From,To,Sent At,Message,Direction\nKim,P,soon,,INCOMING\n")
+    upload.name = "Invitations.csv"
+    response = client.post(
+        "/api/v1/invitations/file", {"file": upload}, headers={"authorization": f"Bearer {key}"}
+    )
+    assert response.status_code == 400
+    (error,) = response.json()["errors"]
+    assert (error["item"], error["field"]) == (2, "Sent At")

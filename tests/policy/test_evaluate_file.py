@@ -123,3 +123,54 @@ def test_an_invalid_policy_file_names_the_bad_path(tmp_path, profile):
     path.write_text(json.dumps({"requester_name": "X"}))
     with pytest.raises(CommandError, match=r"thresholds\.spam"):
         call_command("evaluate_file", str(path), "--profile", profile, "--policy", str(bad))
+
+
+def _export(tmp_path, connections: bytes, invitations: bytes) -> str:
+    import zipfile
+
+    path = tmp_path / "Basic_LinkedInDataExport.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("Basic_LinkedInDataExport/Connections.csv", connections)
+        archive.writestr("Basic_LinkedInDataExport/Invitations.csv", invitations)
+    return str(path)
+
+
+def test_it_evaluates_the_export_zip_skipping_people_already_connected(tmp_path, profile):
+    from io import StringIO
+
+    exports = FIXTURES / "exports"
+    path = _export(
+        tmp_path,
+        (exports / "connections_excel_us.csv").read_bytes(),
+        (exports / "invitations_mostly_connected.csv").read_bytes(),
+    )
+    out, err = StringIO(), StringIO()
+    call_command("evaluate_file", path, "--profile", profile, stdout=out, stderr=err)
+    results = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert len(results) == 2
+    assert "4 already connected, skipped; 1 outgoing, skipped; 2 evaluated." in err.getvalue()
+
+
+def test_the_export_zips_connections_are_known_contacts(tmp_path, profile):
+    connections = (
+        b"First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+        b"Kim,Meier,https://www.linkedin.com/in/kim-meier,,,,6-Feb-26\n"
+    )
+    # Only name and URL together make the same person; a namesake is not a connection,
+    # but a known name still counts for the engine.
+    invitations = (
+        b"From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n"
+        b'Kim Meier,Paul,"3/1/26, 8:00 AM",Hi,INCOMING,https://www.linkedin.com/in/kim-m-2,\n'
+    )
+    [result] = _run(_export(tmp_path, connections, invitations), "--profile", profile)
+    without = tmp_path / "Invitations.csv"
+    without.write_bytes(invitations)
+    [alone] = _run(str(without), "--profile", profile)
+    assert "known_contact" in {h["rule"] for h in result["hits"]}
+    assert "known_contact" not in {h["rule"] for h in alone["hits"]}
+
+
+def test_a_file_of_sent_invitations_only_is_refused_as_having_no_incoming_ones(profile):
+    path = FIXTURES / "exports" / "invitations_outgoing_only.csv"
+    with pytest.raises(CommandError, match="no incoming invitations: all 2 are OUTGOING"):
+        _run(str(path), "--profile", profile)

@@ -259,3 +259,87 @@ def test_a_delete_without_a_choice_deletes_nothing(org, manager, login, url):
 
 def test_compliance_has_no_roster_page(org, compliance, login, url):
     assert login(compliance).get(url("roster")).status_code == 403
+
+
+EXPORTS = FIXTURES.parents[1] / "invitations" / "intake" / "fixtures" / "exports"
+
+
+def _import_roster(*args) -> str:
+    from django.core.management import call_command
+
+    out = io.StringIO()
+    call_command("import_roster", *args, stdout=out, stderr=io.StringIO())
+    return out.getvalue()
+
+
+def test_import_roster_imports_an_excel_resaved_connections_csv_for_a_member(org, member):
+    path = EXPORTS / "connections_excel_us.csv"
+    out = _import_roster("--org", org.slug, "--user", member.username, str(path))
+    assert "4 contacts imported into mia's roster" in out
+    rows = _entries(org, owner=member)
+    assert [(name, source) for name, _k, _p, _c, source, _o in rows] == [
+        ("Jonas Weber", "linkedin"),
+        ("Kim Meier", "linkedin"),
+        ("Lena Fischer", "linkedin"),
+        ("Priya Raman", "linkedin"),
+    ]
+    # Lena's export row carries a bare https://www.linkedin.com/in: no profile key.
+    assert [p for name, _k, p, *_ in rows if name == "Lena Fischer"] == [""]
+
+
+def test_import_roster_takes_the_whole_export_zip(org, member, tmp_path):
+    path = tmp_path / "export.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("x/Connections.csv", (EXPORTS / "connections_excel_de.csv").read_bytes())
+    _import_roster("--org", org.slug, "--user", member.username, str(path))
+    assert sorted(n for n, *_ in _entries(org, owner=member)) == [
+        "Jürgen Müller-Lüdenscheidt",
+        "Kim Meier",
+    ]
+
+
+def test_import_roster_stores_a_plain_csv_as_the_members_own_contact_list(org, member, tmp_path):
+    path = tmp_path / "crm.csv"
+    path.write_text("name;profile_url;company\nKim Meier;linkedin.com/in/kim;Beispiel\n")
+    _import_roster("--org", org.slug, "--user", member.username, str(path))
+    assert [(n, s, o) for n, _k, _p, _c, s, o in _entries(org)] == [("Kim Meier", "csv", member.pk)]
+
+
+def test_import_roster_lists_every_error_and_changes_nothing(org, member, tmp_path):
+    from django.core.management import CommandError, call_command
+
+    path = tmp_path / "Connections.csv"
+    path.write_bytes(
+        b"First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n"
+        b"Kim,Meier,,,,,someday\r\nSam,Roe,ftp://x,,,,6-Feb-26\r\n"
+    )
+    err = io.StringIO()
+    with pytest.raises(CommandError, match="2 error"):
+        call_command(
+            "import_roster", "--org", org.slug, "--user", member.username, str(path), stderr=err
+        )
+    assert err.getvalue().splitlines() == [
+        "Connections.csv, line 2, column Connected On: 'someday' is not a date like 12 Mar 2024",
+        "Connections.csv, line 3, column URL: 'ftp://x' is not an http or https URL",
+    ]
+    assert not RosterContact.objects.exists()
+
+
+def test_import_roster_refuses_outsiders_and_the_shared_list_to_members(
+    org, member, outsider, tmp_path
+):
+    from django.core.management import CommandError
+
+    path = str(EXPORTS / "connections_excel_us.csv")
+    with pytest.raises(CommandError, match="not a member"):
+        _import_roster("--org", org.slug, "--user", outsider.username, path)
+    with pytest.raises(CommandError, match="may not import the shared list"):
+        _import_roster("--org", org.slug, "--user", member.username, "--shared", path)
+    assert not RosterContact.objects.exists()
+
+
+def test_import_roster_imports_the_shared_list_for_a_manager(org, manager, tmp_path):
+    path = tmp_path / "crm.csv"
+    path.write_text("name,profile_url,company\nKim Meier,,Beispiel\n")
+    _import_roster("--org", org.slug, "--user", manager.username, "--shared", str(path))
+    assert [(n, s, o) for n, _k, _p, _c, s, o in _entries(org)] == [("Kim Meier", "csv", None)]

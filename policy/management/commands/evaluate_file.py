@@ -1,11 +1,15 @@
 """Evaluate a file of invitations against a policy, without touching the database."""
 
+import dataclasses
 import json
+from collections import Counter
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
 from invitations.intake.detect import read_invitations
+from invitations.intake.errors import SKIPPED_CONNECTED, SKIPPED_OUTGOING
+from invitations.intake.linkedin_export import open_linkedin_export
 from policy.engine import Facts, OrgContext, PolicyInvalid, compile_policy, evaluate
 
 
@@ -30,11 +34,38 @@ def load_profile_file(path: str) -> OrgContext:
         raise CommandError(f"{path}: cannot read the profile: {exc}") from exc
 
 
+def with_export_connections(org: OrgContext, handle, name: str) -> OrgContext:
+    """Return `org` with the people of an export ZIP's Connections.csv as known contacts.
+
+    Any other file leaves `org` as it is; errors in Connections.csv are reported by the
+    invitations stream, which yields them first.
+    """
+    if handle.read(4)[:2] != b"PK":
+        handle.seek(0)
+        return org
+    handle.seek(0)
+    names, urls = set(), set()
+    with open_linkedin_export(handle, name) as export:
+        if export.connection_members and not export.errors:
+            for row in export.connections():
+                if row.record is not None:
+                    names.add(row.record["name"])
+                    urls.add(row.record["profile_url"])
+    handle.seek(0)
+    return dataclasses.replace(
+        org,
+        known_contact_names=org.known_contact_names | names,
+        known_contact_urls=org.known_contact_urls | urls,
+    )
+
+
 class Command(BaseCommand):
     help = (
         "Evaluate every invitation in FILE (JSON lines, the CSV template, LinkedIn's "
-        "Invitations.csv, or one .eml) against the default policy or --policy, and print one "
-        "result per invitation. Nothing is read from or written to the database."
+        "Invitations.csv or whole data-export ZIP, or one .eml) against the default policy or "
+        "--policy, and print one result per invitation. A ZIP's Connections.csv counts as "
+        "known contacts, and invitations from those people are skipped as already connected. "
+        "Nothing is read from or written to the database."
     )
     requires_system_checks: list = []
 
@@ -60,11 +91,15 @@ class Command(BaseCommand):
         except OSError as exc:
             raise CommandError(f"{path}: {exc.strerror}") from exc
         results, errors = [], []
+        skipped: Counter = Counter()
         with handle:
+            org = with_export_connections(org, handle, path.name)
             for row in read_invitations(handle, path.name):
                 if row.errors:
                     errors.extend(row.errors)
                     continue
+                if row.skipped:
+                    skipped[row.skipped] += 1
                 if errors or row.record is None:
                     continue
                 ref = row.record.get("ref") or f"line {row.line}" if row.line else path.name
@@ -78,6 +113,15 @@ class Command(BaseCommand):
             for error in errors:
                 self.stderr.write(str(error))
             raise CommandError(f"{path.name}: {len(errors)} error(s); nothing was evaluated.")
+        if not results and not skipped[SKIPPED_CONNECTED]:
+            sent = skipped[SKIPPED_OUTGOING]
+            detail = f": all {sent} are OUTGOING, invitations the member sent" if sent else ""
+            raise CommandError(f"{path.name}: no incoming invitations{detail}.")
+        if skipped[SKIPPED_CONNECTED] or skipped[SKIPPED_OUTGOING]:
+            self.stderr.write(
+                f"{path.name}: {skipped[SKIPPED_CONNECTED]} already connected, skipped; "
+                f"{skipped[SKIPPED_OUTGOING]} outgoing, skipped; {len(results)} evaluated."
+            )
         lang = options["lang"]
         if options["format"] == "jsonl":
             for ref, result in results:

@@ -50,6 +50,14 @@ def test_profile_urls_are_reduced_to_the_member_identity():
     assert canonical_profile_url("https://www.linkedin.com/comm/profile/view?id=AB&x=1") == "id/AB"
 
 
+def test_a_bare_linkedin_profile_address_is_an_unknown_profile():
+    assert canonical_profile_url("https://www.linkedin.com/in") == ""
+    assert canonical_profile_url("https://www.linkedin.com/in/") == ""
+    bare = _record(requester_name="", requester_profile_url="https://www.linkedin.com/in/")
+    known = _record(requester_name="", requester_profile_url="https://www.linkedin.com/in/kim")
+    assert dedupe_key(bare) != dedupe_key(known)
+
+
 def test_a_record_without_a_name_is_keyed_by_its_profile_url():
     first = _record(requester_profile_url="https://linkedin.com/in/kim")
     second = _record(requester_profile_url="https://linkedin.com/in/sam")

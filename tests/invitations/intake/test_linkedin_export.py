@@ -80,7 +80,7 @@ def test_it_reads_the_current_invitations_export_and_skips_outgoing_rows():
     )
     assert second["requester_name"] == "Rocket 🚀 Growth"
     assert second["received_at"] == datetime(2026, 7, 8, 15, 43, tzinfo=UTC)
-    assert [row.line for row in rows] == [2, 4]
+    assert [(row.line, row.skipped) for row in rows] == [(2, ""), (3, "outgoing"), (4, "")]
 
 
 def test_it_reads_the_2018_invitations_export_without_url_columns():

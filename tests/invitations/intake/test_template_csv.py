@@ -91,14 +91,51 @@ def test_it_reports_every_bad_value_not_only_the_first():
     assert all(row.record is None for row in rows)
 
 
-def test_it_reports_lines_that_are_not_utf8_and_goes_on():
-    data = b"requester_name,message\nAlex,Hi\nJos\xe9,Hola\nKim,Hej\n"
+def test_it_reports_lines_that_are_not_utf8_in_a_file_marked_as_utf8_and_goes_on():
+    data = b"\xef\xbb\xbfrequester_name,message\nAlex,Hi\nJos\xe9,Hola\nKim,Hej\n"
     rows = _read(data)
     assert _errors(rows) == [
         "invitations.csv, line 3: line 3 is not valid UTF-8 (byte 0xE9 at position 4); "
         "save the file as UTF-8"
     ]
     assert [row.record["requester_name"] for row in rows if row.record] == ["Alex", "Kim"]
+
+
+def test_it_reads_lines_excel_saved_as_windows_1252():
+    data = "requester_name,message\nJosé Müller,Grüße – bis bald\n".encode("cp1252")
+    rows = _read(data)
+    assert _errors(rows) == []
+    assert rows[0].record["requester_name"] == "José Müller"
+    assert rows[0].record["message"] == "Grüße – bis bald"
+
+
+def test_it_reports_bytes_that_are_neither_utf8_nor_windows_1252():
+    rows = _read(b"requester_name,message\nAlex,Hi\x81\n")
+    assert _errors(rows) == [
+        "invitations.csv, line 2: line 2 is not valid UTF-8 (byte 0x81 at position 8); "
+        "save the file as UTF-8"
+    ]
+
+
+def test_it_reads_a_semicolon_separated_template_as_german_excel_saves_it():
+    data = (
+        "\ufeffrequester_name;requester_company;message;mutual_connections\r\n"
+        'Kim Meier;"Beispiel; GmbH";"Hallo Anna, wir kennen uns vom Barcamp";3\r\n'
+    ).encode()
+    rows = _read(data)
+    assert _errors(rows) == []
+    record = rows[0].record
+    assert record["requester_company"] == "Beispiel; GmbH"
+    assert record["message"] == "Hallo Anna, wir kennen uns vom Barcamp"
+    assert record["mutual_connections"] == 3
+
+
+def test_it_names_the_semicolon_when_a_row_has_too_many_fields():
+    rows = _read(b"requester_name;message\nKim;Hallo; bis bald\n")
+    assert _errors(rows) == [
+        "invitations.csv, line 2: has 3 fields; the header has 2 "
+        "(a value with a semicolon must be in double quotes)"
+    ]
 
 
 def test_it_reports_duplicate_rows_with_the_line_they_repeat():

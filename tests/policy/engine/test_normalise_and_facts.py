@@ -56,6 +56,25 @@ def test_it_canonicalises_linkedin_profile_urls():
     assert normalise_profile_url("") == ""
 
 
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://www.linkedin.com/in",
+        "https://www.linkedin.com/in/",
+        "linkedin.com/in/",
+        "https://de.linkedin.com/",
+        "https://www.linkedin.com/comm/profile/view",
+    ],
+)
+def test_a_linkedin_address_of_no_profile_is_no_match_key(url):
+    assert normalise_profile_url(url) == ""
+
+
+def test_a_bare_profile_url_in_the_roster_matches_nobody():
+    org = OrgContext(known_contact_urls=frozenset({"https://www.linkedin.com/in/"}))
+    assert org.known_contact_urls == frozenset()
+
+
 def test_it_normalises_names_and_companies():
     assert normalise_name("Dr. Jürgen  Müller-Lüdenscheidt") == "jurgen muller ludenscheidt"
     assert normalise_company("ACME Deutschland GmbH & Co. KG") == "acme deutschland"
