@@ -184,6 +184,9 @@ VOUCH_MAX_UPLOAD_BYTES = env.int("VOUCH_MAX_UPLOAD_BYTES", default=50 * 1024 * 1
 # CSV and JSON-lines uploads from this size on are parsed in two processes on PostgreSQL;
 # 0 turns it off.
 VOUCH_PARALLEL_INTAKE_BYTES = env.int("VOUCH_PARALLEL_INTAKE_BYTES", default=2 * 1024 * 1024)
+# Authserv-ids of the organisation's own receiving mail servers: only their
+# Authentication-Results headers count for forwarded mail. Empty: the topmost header counts.
+VOUCH_AUTHSERV_ID = tuple(env.list("VOUCH_AUTHSERV_ID", default=[]))
 
 # Celery. With no broker configured, tasks run in-process (the embedded default);
 # with REDIS_URL or CELERY_BROKER_URL they go to separate worker processes.

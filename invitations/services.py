@@ -328,7 +328,10 @@ def invitation_import_file(
     from invitations.intake.detect import read_invitations
     from invitations.intake.limits import IntakeLimits
 
-    limits = IntakeLimits(max_upload_bytes=settings.VOUCH_MAX_UPLOAD_BYTES)
+    limits = IntakeLimits(
+        max_upload_bytes=settings.VOUCH_MAX_UPLOAD_BYTES,
+        authserv_ids=settings.VOUCH_AUTHSERV_ID,
+    )
     path = file_path(fileobj)
     if (
         path is not None

@@ -189,7 +189,10 @@ class InboundEmailView(APIView):
         data = request.data
         if not isinstance(data, bytes | bytearray) or not data:
             return Response({"errors": [{"message": "the body must be a raw e-mail"}]}, 400)
-        limits = IntakeLimits(max_email_bytes=settings.DATA_UPLOAD_MAX_MEMORY_SIZE)
+        limits = IntakeLimits(
+            max_email_bytes=settings.DATA_UPLOAD_MAX_MEMORY_SIZE,
+            authserv_ids=settings.VOUCH_AUTHSERV_ID,
+        )
         result = parse_eml(bytes(data), "inbound.eml", limits)
         if result.errors or result.record is None:
             return Response({"errors": _error_list(result.errors)}, status=400)

@@ -3,9 +3,11 @@
 import json
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from invitations.intake.detect import read_invitations
+from invitations.intake.limits import IntakeLimits
 from policy.engine import Facts, OrgContext, PolicyInvalid, compile_policy, evaluate
 
 
@@ -61,7 +63,8 @@ class Command(BaseCommand):
             raise CommandError(f"{path}: {exc.strerror}") from exc
         results, errors = [], []
         with handle:
-            for row in read_invitations(handle, path.name):
+            limits = IntakeLimits(authserv_ids=settings.VOUCH_AUTHSERV_ID)
+            for row in read_invitations(handle, path.name, limits):
                 if row.errors:
                     errors.extend(row.errors)
                     continue

@@ -1,0 +1,98 @@
+"""Telling a LinkedIn connection invitation from LinkedIn's other mail.
+
+LinkedIn sends InMails, job digests, notifications and suggestions from the same domains as
+invitations, and its staff write from linkedin.com too. None of them is a connection
+invitation, so intake refuses them with a sentence saying what they are. Evidence, strongest
+first: LinkedIn's own X-LinkedIn-Class and X-LinkedIn-Template headers, an invitation's
+accept link, then the sender address (SOURCES.md §2 lists LinkedIn's sender addresses).
+"""
+
+from __future__ import annotations
+
+import re
+
+INVITATION = ""
+KIND_NAMES = {
+    "inmail": "a LinkedIn InMail",
+    "message": "a LinkedIn message",
+    "job_digest": "a LinkedIn job digest",
+    "notification": "a LinkedIn notification",
+    "suggestion": "a LinkedIn suggestion of people you may know",
+    "accepted": "a LinkedIn notice that an invitation was accepted",
+    "newsletter": "a LinkedIn newsletter",
+    "security": "a LinkedIn security notice",
+    "employee": "an e-mail from a LinkedIn employee",
+}
+_CLASSES = {
+    "invite-guest": INVITATION,
+    "inmail": "inmail",
+    "mbr-to-mbr": "message",
+    "savedsearch": "job_digest",
+}
+_TEMPLATE_WORDS = (
+    ("accept_invite", "accepted"),
+    ("invite", INVITATION),
+    ("inmail", "inmail"),
+    ("job", "job_digest"),
+    ("member_message", "message"),
+    ("messag", "message"),
+    ("pymk", "suggestion"),
+    ("suggestion", "suggestion"),
+    ("editorial", "newsletter"),
+    ("newsletter", "newsletter"),
+    ("security", "security"),
+    ("password", "security"),
+)
+_SENDERS = (
+    ("invitations", INVITATION),
+    ("invitation", INVITATION),
+    ("hit-reply", "inmail"),
+    ("inmail", "inmail"),
+    ("messaging-digest", "message"),
+    ("messages", "message"),
+    ("jobalerts", "job_digest"),
+    ("jobs", "job_digest"),
+    ("editors", "newsletter"),
+    ("newsletters", "newsletter"),
+    ("security", "security"),
+    ("notifications", "notification"),
+    ("groups", "notification"),
+    ("updates", "notification"),
+    ("member", INVITATION),  # "member@linkedin.com": old invitations sent "via LinkedIn"
+)
+_ACCEPT_LINK_RE = re.compile(
+    r"invite-accept|invitation|acceptinvite|/blk/I\d|[?&](?:mboxid|msgid)=I\d", re.I
+)
+
+
+def not_invitation_message(kind: str) -> str:
+    """Return the refusal sentence for a non-invitation `kind` ("This is a LinkedIn InMail…")."""
+    return f"This is {KIND_NAMES[kind]}, not a connection invitation"
+
+
+def linkedin_mail_kind(
+    *, sender: str, linkedin_class: str, template: str, links: list[str], invitation_layout: bool
+) -> str:
+    """Return the kind of a mail from LinkedIn: INVITATION ("") or a key of KIND_NAMES.
+
+    `sender` is the From address, `links` every link target of the mail, and
+    `invitation_layout` whether LinkedIn's invitation layout (action lines) was recognised.
+    """
+    linkedin_class = linkedin_class.strip().casefold()
+    if linkedin_class in _CLASSES:
+        return _CLASSES[linkedin_class]
+    template = template.strip().casefold()
+    for word, kind in _TEMPLATE_WORDS:
+        if word in template:
+            return kind
+    if any(_ACCEPT_LINK_RE.search(link) for link in links):
+        return INVITATION
+    local = sender.rpartition("@")[0].casefold()
+    for word, kind in _SENDERS:
+        if local == word or local.startswith((word + "-", word + "_", word + ".")):
+            return kind
+    if invitation_layout and linkedin_class in ("", "email-default"):
+        return INVITATION
+    if "noreply" in local or "no-reply" in local or not local:
+        return "notification"
+    return "employee"
