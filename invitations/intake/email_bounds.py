@@ -92,8 +92,14 @@ def email_bounds_errors(data: bytes, filename: str, limits: IntakeLimits) -> lis
         in_top = offset < top_end
         offset += len(line) + 1
         if in_top and len(line) > limits.max_header_line_bytes:
+            field_name = _FIELD_RE.match(line)
+            what = (
+                f"a {field_name.group(1).decode('ascii', 'replace')} header"
+                if field_name
+                else "a header"
+            )
             return error(
-                f"a header line is {format_bytes(len(line))}; the limit is "
+                f"{what} line is {format_bytes(len(line))}; the limit is "
                 f"{format_bytes(limits.max_header_line_bytes)}"
             )
         if line.startswith(b"--") and b" " not in line:

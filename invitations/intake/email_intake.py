@@ -299,10 +299,26 @@ def _bodies(message: Message) -> tuple[str, str]:
     if broken is None:
         return plain, html
     raw = broken.get_payload()
-    raw = raw if isinstance(raw, str) else ""
+    raw = _without_part_headers(raw if isinstance(raw, str) else "")
     if re.search(r"<html|<body|<table|<a\s", raw, re.I):
         return "", raw
     return raw, ""
+
+
+def _without_part_headers(raw: str) -> str:
+    """Return the text of an unsplit multipart without its boundary lines and part headers."""
+    kept: list[str] = []
+    in_headers = False
+    for line in raw.splitlines():
+        if line.startswith("--") and " " not in line.strip():
+            in_headers = True
+            continue
+        if in_headers:
+            if not line.strip():
+                in_headers = False
+            continue
+        kept.append(line)
+    return "\n".join(kept)
 
 
 def _received_at(value: str) -> datetime | None:

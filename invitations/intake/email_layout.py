@@ -32,7 +32,7 @@ _ACTION_URL_RE = re.compile(
 )
 _ACTION_WORDS = (
     # en
-    "accept", "view", "ignore", "confirm", "respond", "reply", "join", "connect", "see",
+    "accept", "view", "ignore", "confirm", "respond", "reply", "join", "connect",
     # de
     "annehmen", "akzeptieren", "profil", "ignorieren", "bestätigen", "antworten", "anzeigen",
     "vernetzen", "ansehen",
