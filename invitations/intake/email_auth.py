@@ -78,6 +78,9 @@ def parse_auth_results(value: str) -> AuthResults:
             break
         text = stripped
     head, _, rest = text.partition(";")
+    if _RESULT_RE.match(head):
+        # Microsoft 365 writes no authserv-id: the header starts with the first result.
+        head, rest = "", text
     parsed = AuthResults(head.strip().split(" ", 1)[0].casefold())
     for clause in rest.split(";"):
         match = _RESULT_RE.match(clause)
@@ -94,11 +97,16 @@ def counted_auth_results(values: list[str], authserv_ids: tuple[str, ...] = ()) 
     """Return the results of the header that counts among `values` (top to bottom).
 
     With `authserv_ids`, the topmost header with one of those ids counts (none: empty
-    results); without, the topmost header counts.
+    results). Without, the topmost header counts that LinkedIn's own servers did not add:
+    mail from LinkedIn's staff passes internal relays that write their own results, and the
+    organisation's receiving server is never one of LinkedIn's.
     """
     wanted = {item.casefold().strip() for item in authserv_ids if item.strip()}
     for value in values:
         parsed = parse_auth_results(value)
-        if not wanted or parsed.authserv_id in wanted:
+        if wanted:
+            if parsed.authserv_id in wanted:
+                return parsed
+        elif not is_linkedin_domain(parsed.authserv_id):
             return parsed
     return AuthResults()

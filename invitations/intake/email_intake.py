@@ -26,6 +26,7 @@ from .email_bounds import email_bounds_errors
 from .email_kind import linkedin_mail_kind, not_invitation_message
 from .email_layout import (
     Layout,
+    action_urls,
     html_details,
     html_text,
     mutual_connections,
@@ -53,6 +54,11 @@ _INVITATION_THEME_RE = re.compile(
     r"connectie|contatt|collegar|convite|convid|netzwerk|network|réseau|netwerk)",
     re.I,
 )
+_LINKEDIN_RECEIVER_RE = re.compile(
+    r"receiver=[\w.-]*\b(?:linkedin\.(?:com|biz)|licdn\.com)\b", re.I
+)
+# Look-alike words are looked for in the first part of a body only (a body can be 10 MB).
+_SCANNED_CHARS = 100_000
 _FORWARD_SUBJECT_RE = re.compile(r"^\s*(?:fwd?|wg|tr|rv|enc|doorst|i)\s*:", re.I)
 _FORWARD_WORDS = (
     "Forwarded message|Original Message|Weitergeleitete Nachricht|Ursprüngliche Nachricht|"
@@ -485,9 +491,13 @@ def _judge(
     if auth is not None:
         for failure in auth.failures():
             judgement.sign("auth_fail", failure)
-        if not auth.authserv_id:
-            received_spf = _all_headers(source.message, "Received-SPF")[:1]
-            for value in received_spf:
+        if not auth.results:
+            received_spf = [
+                value
+                for value in _all_headers(source.message, "Received-SPF")
+                if not _LINKEDIN_RECEIVER_RE.search(value)
+            ]
+            for value in received_spf[:1]:
                 result = value.strip().split(None, 1)[0].casefold() if value.strip() else ""
                 if result in ("fail", "softfail"):
                     judgement.sign("auth_fail", f"spf={result}")
@@ -503,12 +513,18 @@ def _judge(
             if other and _organisation(other) != _organisation(sender_domain):
                 judgement.sign(code, other)
     hosts = _link_hosts(source)
+    judged_hosts = hosts
     note_hosts = set()
-    if is_linkedin_domain(sender_domain) and layout.recognised:
+    if is_linkedin_domain(sender_domain) and sender_known:
         # The requester's own links: judged by the note rules, not as LinkedIn's links.
         note_hosts = {url_host(link) for link in find_links(layout.note)}
-    for host in hosts:
-        if not is_linkedin_domain(host) and host not in note_hosts:
+        if not judgement.signs:
+            # From LinkedIn with no failed check: text by people (an InMail, a note, a staff
+            # member's mail) may link anywhere; only LinkedIn's own action links must not.
+            actions = action_urls(source.plain) + action_urls(source.html_text)
+            judged_hosts = list(dict.fromkeys(url_host(url) for url in actions))
+    for host in judged_hosts:
+        if host and not is_linkedin_domain(host) and host not in note_hosts:
             judgement.sign("link_host", host)
     if (
         mentions_brand(display_name)
@@ -516,7 +532,7 @@ def _judge(
         and not is_legitimate_sender_domain(sender_domain)
     ):
         judgement.sign("lookalike_name", display_name)
-    for text in (display_name, headers["subject"], source.plain):
+    for text in (display_name, headers["subject"], source.plain[:_SCANNED_CHARS]):
         for token in lookalike_tokens(text):
             judgement.sign("lookalike_name", token)
     domains = [sender_domain, _domain(headers["reply-to"]), _domain(headers["return-path"])]

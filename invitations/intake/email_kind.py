@@ -61,7 +61,8 @@ _SENDERS = (
     ("member", INVITATION),  # "member@linkedin.com": old invitations sent "via LinkedIn"
 )
 _ACCEPT_LINK_RE = re.compile(
-    r"invite-accept|invitation|acceptinvite|/blk/I\d|[?&](?:mboxid|msgid)=I\d", re.I
+    r"invite-accept|/invitations?/|invitationid=|acceptinvite|/blk/I\d|[?&](?:mboxid|msgid)=I\d",
+    re.I,
 )
 
 
@@ -85,12 +86,22 @@ def linkedin_mail_kind(
     for word, kind in _TEMPLATE_WORDS:
         if word in template:
             return kind
+    local = sender.rpartition("@")[0].casefold()
+    by_sender = next(
+        (
+            kind
+            for word, kind in _SENDERS
+            if local == word or local.startswith((word + "-", word + "_", word + "."))
+        ),
+        None,
+    )
+    # LinkedIn's service senders say what they send; an accept link decides for the rest.
+    if by_sender:
+        return by_sender
     if any(_ACCEPT_LINK_RE.search(link) for link in links):
         return INVITATION
-    local = sender.rpartition("@")[0].casefold()
-    for word, kind in _SENDERS:
-        if local == word or local.startswith((word + "-", word + "_", word + ".")):
-            return kind
+    if by_sender is not None:
+        return by_sender
     if invitation_layout and linkedin_class in ("", "email-default"):
         return INVITATION
     if "noreply" in local or "no-reply" in local or not local:

@@ -122,6 +122,21 @@ def _action_at(lines: list[str], index: int) -> tuple[int, str] | None:
     return None
 
 
+def action_urls(text: str) -> list[str]:
+    """Return the links of the action lines in `text` ("Accept: URL", "Accept" then URL)."""
+    lines = text.splitlines()
+    found: list[str] = []
+    index = 0
+    while index < len(lines):
+        action = _action_at(lines, index)
+        if action:
+            found.append(action[1])
+            index += action[0]
+        else:
+            index += 1
+    return found
+
+
 def _is_profile(url: str) -> bool:
     return bool(re.search(r"/in/[^/?#]|profile/view|/comm/in/|/pub/", url, re.I))
 
@@ -274,8 +289,9 @@ class HtmlScan(HTMLParser):
         self.events: list[tuple[str, str]] = []
         self.text_lines: list[str] = []
         self._skip = 0
-        self._href: str | None = None
-        self._label: list[str] = []
+        # Open links, outermost first: LinkedIn wraps a button's table in a link whose
+        # cells hold another link.
+        self._open: list[tuple[str, list[str]]] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {name: value or "" for name, value in attrs}
@@ -284,8 +300,7 @@ class HtmlScan(HTMLParser):
         elif tag in ("a", "area", "link") and values.get("href"):
             self.hrefs.append(values["href"].strip())
             if tag == "a":
-                self._href = values["href"].strip()
-                self._label = []
+                self._open.append((values["href"].strip(), []))
         elif tag == "form" and values.get("action"):
             self.hrefs.append(values["action"].strip())
         elif tag == "img":
@@ -296,13 +311,13 @@ class HtmlScan(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag in ("style", "script", "title", "head") and self._skip:
             self._skip -= 1
-        elif tag == "a" and self._href is not None:
-            label = " ".join(" ".join(self._label).split())
-            if label and len(label) <= 120 and self._href.startswith(("http://", "https://")):
-                self.text_lines.append(f"{label}: {self._href}")
-            elif label:
+        elif tag == "a" and self._open:
+            href, words = self._open.pop()
+            label = " ".join(" ".join(words).split())
+            if label and len(label) <= 120 and href.startswith(("http://", "https://")):
+                self.text_lines.append(f"{label}: {href}")
+            elif label and not self._open:
                 self.text_lines.append(label)
-            self._href = None
         elif tag in ("p", "div", "tr", "table", "li", "h1", "h2", "h3"):
             self.text_lines.append("")
 
@@ -311,8 +326,9 @@ class HtmlScan(HTMLParser):
         if not text or self._skip:
             return
         self.events.append(("text", text))
-        if self._href is not None:
-            self._label.append(text)
+        if self._open:
+            for _href, words in self._open:
+                words.append(text)
         else:
             self.text_lines.append(text)
 

@@ -137,3 +137,45 @@ def test_linkedin_mail_kinds_are_told_apart(sender, linkedin_class, template, li
         )
         == kind
     )
+
+
+def test_microsoft_results_without_an_authserv_id_are_read():
+    parsed = parse_auth_results(
+        "spf=fail (sender IP is 203.0.113.9) smtp.mailfrom=linkedin.com; dkim=none (message "
+        "not signed) header.d=none;dmarc=fail action=quarantine header.from=linkedin.com;"
+    )
+    assert parsed.authserv_id == ""
+    assert parsed.failures() == ["spf=fail", "dmarc=fail"]
+
+
+def test_results_written_by_linkedins_own_servers_never_count_as_ours():
+    counted = counted_auth_results([RELAY, "mx.vouch.example; spf=pass"])
+    assert counted.authserv_id == "mx.vouch.example"
+    assert counted_auth_results([RELAY]).results == []
+
+
+def _staff_mail(results: str) -> bytes:
+    return (
+        results + "From: Marek Nowak <mnowak@linkedin.com>\nTo: paul@vouch.example\n"
+        "Subject: Slides\nMessage-ID: <1@SJC-EXC01.linkedin.biz>\n\n"
+        "Hi Paul, the LinkedIn Talent Insights slides: https://docs.example.org/t.pdf\n"
+        "Marek Nowak | LinkedIn\n"
+    ).encode()
+
+
+def test_a_staff_mail_with_only_internal_relay_results_is_refused_not_called_an_imitation():
+    data = _staff_mail("Authentication-Results: relay-1.corp.linkedin.biz; spf=softfail\n")
+    assert [e.message for e in parse_eml(data, "s.eml").errors] == [
+        "This is an e-mail from a LinkedIn employee, not a connection invitation"
+    ]
+
+
+def test_a_spoofed_linkedin_sender_that_failed_our_checks_is_an_imitation():
+    data = _staff_mail("Authentication-Results: mx.vouch.example; spf=fail; dmarc=fail\n")
+    findings = parse_eml(data, "s.eml").record["email_findings"]
+    assert findings == [
+        ["auth_fail", "spf=fail"],
+        ["auth_fail", "dmarc=fail"],
+        ["link_host", "docs.example.org"],
+        ["claims_linkedin", "layout"],
+    ]

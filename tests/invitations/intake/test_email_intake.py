@@ -111,8 +111,8 @@ def test_the_licence_travels_with_the_copied_samples():
         (
             "link_host.eml",
             [
-                ["link_host", "accept.example.ru"],
                 ["link_host", "profile-check.example.ru"],
+                ["link_host", "accept.example.ru"],
                 ["claims_linkedin", "subject"],
             ],
         ),
