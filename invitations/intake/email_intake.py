@@ -54,6 +54,11 @@ _INVITATION_THEME_RE = re.compile(
     r"connectie|contatt|collegar|convite|convid|netzwerk|network|réseau|netwerk)",
     re.I,
 )
+_LINKEDIN_FOOTER_RE = re.compile(
+    r"linkedin (?:corporation|ireland|corp\b)|©\s*\d{4}\s*linkedin|linkedin and the linkedin logo"
+    r"|this email was intended for|you are receiving (?:invitation|linkedin)",
+    re.I,
+)
 _LINKEDIN_RECEIVER_RE = re.compile(
     r"receiver=[\w.-]*\b(?:linkedin\.(?:com|biz)|licdn\.com)\b", re.I
 )
@@ -445,13 +450,21 @@ class _Judgement:
         return found
 
 
-def _claim(display_name: str, subject: str, body: str) -> str:
-    """Return where the mail claims to be LinkedIn ("display name", "subject", "layout"), or ""."""
+def _claim(display_name: str, sender_domain: str, subject: str, body: str, layout: Layout) -> str:
+    """Return where the mail claims to be LinkedIn, or "".
+
+    One of "display name", "sender address", "subject" or "layout".
+
+    The body claims it when it has LinkedIn's footer or LinkedIn's invitation layout
+    (action lines) beside LinkedIn's name; "find me on LinkedIn" alone is no claim.
+    """
     if mentions_brand(display_name):
         return "display name"
+    if is_linkedin_domain(sender_domain):
+        return "sender address"
     if mentions_brand(subject):
         return "subject"
-    if mentions_brand(body):
+    if _LINKEDIN_FOOTER_RE.search(body) or (layout.recognised and mentions_brand(body)):
         return "layout"
     return ""
 
@@ -473,12 +486,14 @@ def _judge(
     headers = source.headers
     sender_domain = _domain(headers["from"])
     body = source.plain[:20000] + "\n" + source.html_text[:20000]
-    judgement.claim = _claim(display_name, headers["subject"], body)
+    sender_known = source.inline_forward or not _FORWARD_SUBJECT_RE.match(headers["subject"])
+    sender_known = sender_known or source.message is not source.root
+    judgement.claim = _claim(
+        display_name, sender_domain if sender_known else "", headers["subject"], body, layout
+    )
     themed = bool(judgement.claim) or bool(
         _INVITATION_THEME_RE.search(headers["subject"] + "\n" + source.plain[:2000])
     )
-    sender_known = source.inline_forward or not _FORWARD_SUBJECT_RE.match(headers["subject"])
-    sender_known = sender_known or source.message is not source.root
     auth = None
     if not source.inline_forward:
         auth = counted_auth_results(
@@ -503,7 +518,9 @@ def _judge(
                     judgement.sign("auth_fail", f"spf={result}")
     if sender_known and not is_legitimate_sender_domain(sender_domain):
         judgement.sign("sender_domain", sender_domain or "(no sender address)")
-    if sender_known and not source.inline_forward:
+    # LinkedIn's staff write through Microsoft 365, whose Message-IDs are not LinkedIn's.
+    linkedin_unchecked = is_linkedin_domain(sender_domain) and not judgement.signs
+    if sender_known and not source.inline_forward and not linkedin_unchecked:
         mid_domain = _message_id_domain(headers["message-id"])
         if judgement.claim and mid_domain and not is_legitimate_sender_domain(mid_domain):
             judgement.sign("message_id_domain", mid_domain)

@@ -23,15 +23,16 @@ KIND_NAMES = {
     "security": "a LinkedIn security notice",
     "employee": "an e-mail from a LinkedIn employee",
 }
+# Classes that decide on their own. MBR-TO-MBR ("member to member") also covers
+# invitations (template email_m2m_invite_single_01), so it only decides last.
 _CLASSES = {
     "invite-guest": INVITATION,
     "inmail": "inmail",
-    "mbr-to-mbr": "message",
     "savedsearch": "job_digest",
 }
 _TEMPLATE_WORDS = (
     ("accept_invite", "accepted"),
-    ("invite", INVITATION),
+    ("invit", INVITATION),
     ("inmail", "inmail"),
     ("job", "job_digest"),
     ("member_message", "message"),
@@ -79,13 +80,13 @@ def linkedin_mail_kind(
     `sender` is the From address, `links` every link target of the mail, and
     `invitation_layout` whether LinkedIn's invitation layout (action lines) was recognised.
     """
-    linkedin_class = linkedin_class.strip().casefold()
-    if linkedin_class in _CLASSES:
-        return _CLASSES[linkedin_class]
     template = template.strip().casefold()
     for word, kind in _TEMPLATE_WORDS:
         if word in template:
             return kind
+    linkedin_class = linkedin_class.strip().casefold()
+    if linkedin_class in _CLASSES:
+        return _CLASSES[linkedin_class]
     local = sender.rpartition("@")[0].casefold()
     by_sender = next(
         (
@@ -102,7 +103,9 @@ def linkedin_mail_kind(
         return INVITATION
     if by_sender is not None:
         return by_sender
-    if invitation_layout and linkedin_class in ("", "email-default"):
+    if linkedin_class == "mbr-to-mbr":
+        return "message"
+    if invitation_layout:
         return INVITATION
     if "noreply" in local or "no-reply" in local or not local:
         return "notification"

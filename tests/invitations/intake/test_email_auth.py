@@ -124,6 +124,12 @@ def test_skeletons_come_from_unicode_confusables_not_a_hand_made_table():
         ("jane.doe@linkedin.com", "", "", [], "employee"),
         ("jane.doe@linkedin.com", "", "", ["https://www.linkedin.com/comm/invite-accept/1"], ""),
         ("noreply@linkedin.com", "INMAIL", "", ["https://x/invite-accept"], "inmail"),
+        ("invitations@linkedin.com", "MBR-TO-MBR", "email_m2m_invite_single_01", [], ""),
+        ("invitations@linkedin.com", "MBR-TO-MBR", "", [], ""),
+        ("x@linkedin.com", "MBR-TO-MBR", "", ["https://x/comm/invite-accept/1"], ""),
+        ("messages-noreply@linkedin.com", "MBR-TO-MBR", "", [], "message"),
+        ("jane.doe@linkedin.com", "MBR-TO-MBR", "", [], "message"),
+        ("invitations@linkedin.com", "", "email_invitation_reminder_01", [], ""),
     ],
 )
 def test_linkedin_mail_kinds_are_told_apart(sender, linkedin_class, template, links, kind):
@@ -177,5 +183,5 @@ def test_a_spoofed_linkedin_sender_that_failed_our_checks_is_an_imitation():
         ["auth_fail", "spf=fail"],
         ["auth_fail", "dmarc=fail"],
         ["link_host", "docs.example.org"],
-        ["claims_linkedin", "layout"],
+        ["claims_linkedin", "sender address"],
     ]

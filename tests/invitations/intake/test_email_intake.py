@@ -105,7 +105,7 @@ def test_the_licence_travels_with_the_copied_samples():
                 ["auth_fail", "spf=softfail"],
                 ["auth_fail", "dkim=fail"],
                 ["auth_fail", "dmarc=fail"],
-                ["claims_linkedin", "subject"],
+                ["claims_linkedin", "sender address"],
             ],
         ),
         (
@@ -113,12 +113,12 @@ def test_the_licence_travels_with_the_copied_samples():
             [
                 ["link_host", "profile-check.example.ru"],
                 ["link_host", "accept.example.ru"],
-                ["claims_linkedin", "subject"],
+                ["claims_linkedin", "sender address"],
             ],
         ),
         (
             "attachment.eml",
-            [["attachment", "invitation.pdf.exe"], ["claims_linkedin", "subject"]],
+            [["attachment", "invitation.pdf.exe"], ["claims_linkedin", "sender address"]],
         ),
         (
             "linkedln_gmail.eml",

@@ -175,7 +175,7 @@ def test_a_genuine_mail_says_why_it_is_genuine_in_its_evaluation():
                 ["auth_fail", "dmarc=fail"],
                 ["reply_to", "gmail.com"],
             ],
-            "subject",
+            "sender address",
         ),
         (
             "imitation/forged_pass_below_our_header.eml",
@@ -184,7 +184,7 @@ def test_a_genuine_mail_says_why_it_is_genuine_in_its_evaluation():
                 ["auth_fail", "dmarc=fail"],
                 ["link_host", "secure-login.example.ru"],
             ],
-            "subject",
+            "sender address",
         ),
         (
             "imitation/forwarded_attached_lookalike.eml",
