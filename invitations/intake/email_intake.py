@@ -442,7 +442,7 @@ class _Judgement:
 
     def findings(self) -> list[list[str]]:
         """Return the signs, then claims_linkedin (only beside a sign), then genuine_linkedin."""
-        found = [list(sign) for sign in self.signs]
+        found = [[code, _clean(detail)[:200]] for code, detail in self.signs]
         if self.signs and self.claim:
             found.append([CLAIMS_LINKEDIN, self.claim])
         if self.genuine:

@@ -357,9 +357,6 @@ def html_text(html: str) -> str:
     return "\n".join(lines)
 
 
-_HTML_ACTIONS = {"accept", "view profile", "ignore", "connect", "annehmen", "profil anzeigen"}
-
-
 def _is_member_photo(src: str) -> bool:
     host = url_host(src)
     return is_linkedin_domain(host) and not host.startswith("static.") and "/emimp/" not in src
@@ -401,7 +398,7 @@ def html_details(html: str, names: list[str], headline: str) -> tuple[str, bool 
         (
             i
             for i in range(name_at + 1, len(events))
-            if events[i][0] == "text" and (_normal(events[i][1]) in _HTML_ACTIONS)
+            if events[i][0] == "text" and len(events[i][1]) <= 40 and _action_word(events[i][1])
         ),
         len(events),
     )

@@ -128,3 +128,14 @@ def test_the_limits_can_be_tightened():
     assert [e.message for e in result.errors] == [
         "the From header lists 3 addresses; the limit is 2"
     ]
+
+
+def test_findings_carry_no_nul_bytes_into_the_database():
+    import base64
+
+    name = base64.b64encode(b"Linked\x00In Security\x00").decode()
+    data = _mail(f"From: =?utf-8?b?{name}?= <x@evil.example>\nSubject: Invitation\n".encode())
+    record = parse_eml(data, "nul.eml").record
+    assert record["email_findings"]
+    assert all("\x00" not in detail for _code, detail in record["email_findings"])
+    assert "\x00" not in record["requester_name"]

@@ -258,12 +258,28 @@ def test_a_missing_mime_boundary_never_becomes_an_attachment():
 
 
 def test_the_fixtures_are_what_the_builder_writes():
+    built = _builder().build()
+    assert sorted(built) == sorted(str(p.relative_to(MAIL)) for p in MAIL.rglob("*.eml"))
+    for name, data in built.items():
+        assert (MAIL / name).read_bytes() == data, name
+
+
+def _builder():
     import importlib.util
 
     spec = importlib.util.spec_from_file_location("build_mail", FIXTURES / "build_mail.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    built = module.build()
-    assert sorted(built) == sorted(str(p.relative_to(MAIL)) for p in MAIL.rglob("*.eml"))
-    for name, data in built.items():
-        assert (MAIL / name).read_bytes() == data, name
+    return module
+
+
+@pytest.mark.parametrize("lang", ["fr", "it"])
+def test_a_requester_without_a_photo_is_seen_in_any_language(lang):
+    build = _builder()
+    name, plain = build.current_plain(lang)
+    _name, html = build.current_html(lang)
+    html = html.replace("https://media.licdn.com/dms/image/C4E03/profile-displayphoto.jpg", "")
+    head = build._headers(build._from(name, "invitations@linkedin.com"), "Invitation", build.OUR_MX)
+    record = parse_eml((head + build._alternative(plain, html, "qp")).encode(), "p.eml").record
+    assert record["requester_name"] == name
+    assert record["requester_has_photo"] is False
