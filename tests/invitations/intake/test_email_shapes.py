@@ -25,6 +25,15 @@ EXPECTED = {
     "pt": ("João Almeida", "Gerente de TI", "Trabalhamos juntos", "São Paulo"),
 }
 
+LOOKALIKE_SIGNS = [
+    ["sender_domain", "lnkedin-mail.com"],
+    ["message_id_domain", "mta1.lnkedin-mail.com"],
+    ["link_host", "lnkedin-mail.com"],
+    ["lookalike_name", "lnkedin"],
+    ["lookalike_name", "lnkedin-mail.com"],
+    ["lookalike_name", "mta1.lnkedin-mail.com"],
+]
+
 
 def _read(relative: str):
     path = MAIL / relative
@@ -148,14 +157,7 @@ def test_a_genuine_mail_says_why_it_is_genuine_in_its_evaluation():
     [
         (
             "imitation/lookalike_domain.eml",
-            [
-                ["sender_domain", "lnkedin-mail.com"],
-                ["message_id_domain", "mta1.lnkedin-mail.com"],
-                ["link_host", "lnkedin-mail.com"],
-                ["lookalike_name", "lnkedin"],
-                ["lookalike_name", "lnkedin-mail.com"],
-                ["lookalike_name", "mta1.lnkedin-mail.com"],
-            ],
+            LOOKALIKE_SIGNS,
             "subject",
         ),
         (
@@ -188,14 +190,7 @@ def test_a_genuine_mail_says_why_it_is_genuine_in_its_evaluation():
         ),
         (
             "imitation/forwarded_attached_lookalike.eml",
-            [
-                ["sender_domain", "lnkedin-mail.com"],
-                ["message_id_domain", "mta1.lnkedin-mail.com"],
-                ["link_host", "lnkedin-mail.com"],
-                ["lookalike_name", "lnkedin"],
-                ["lookalike_name", "lnkedin-mail.com"],
-                ["lookalike_name", "mta1.lnkedin-mail.com"],
-            ],
+            LOOKALIKE_SIGNS,
             "subject",
         ),
     ],
