@@ -13,7 +13,10 @@ import re
 from .errors import IntakeError
 from .limits import IntakeLimits, format_bytes
 
-_FIELD_RE = re.compile(rb"^([!-9;-~]{1,200}):")
+# A header field with its folded continuation lines, wherever it stands (top block, MIME part
+# headers, attached messages); one C-speed pass over the bytes.
+_FOLDED_FIELD_RE = re.compile(rb"^([!-9;-~]{1,200}):([^\r\n]*(?:\r?\n[ \t][^\r\n]*)*)", re.M)
+_BOUNDARY_RE = re.compile(rb"^--[^ \t\r\n]*\r?$", re.M)
 _ADDRESS_FIELDS = frozenset(
     {
         b"from", b"to", b"cc", b"bcc", b"reply-to", b"sender", b"return-path",
@@ -66,7 +69,7 @@ def email_bounds_errors(data: bytes, filename: str, limits: IntakeLimits) -> lis
     """Return the bounds `data` exceeds (empty when the parser may safely read it).
 
     Runs in time linear in len(data). Header fields are recognised wherever a "Name:" line
-    starts a run of header lines (the top block, MIME part headers, attached messages).
+    starts a line (the top block, MIME part headers, attached messages).
     """
 
     def error(message: str) -> list[IntakeError]:
@@ -82,65 +85,33 @@ def email_bounds_errors(data: bytes, filename: str, limits: IntakeLimits) -> lis
             f"the e-mail's header block is {format_bytes(top_end)}; the limit is "
             f"{format_bytes(limits.max_header_bytes)}"
         )
-    top_words = 0
-    boundaries = 0
-    name: bytes | None = None
-    value: list[bytes] = []
-    size = 0
-    offset = 0
-    for line in data.splitlines():
-        in_top = offset < top_end
-        offset += len(line) + 1
-        if in_top and len(line) > limits.max_header_line_bytes:
-            field_name = _FIELD_RE.match(line)
-            what = (
-                f"a {field_name.group(1).decode('ascii', 'replace')} header"
-                if field_name
-                else "a header"
-            )
-            return error(
-                f"{what} line is {format_bytes(len(line))}; the limit is "
-                f"{format_bytes(limits.max_header_line_bytes)}"
-            )
-        if line.startswith(b"--") and b" " not in line:
-            boundaries += 1
-            if boundaries > limits.max_mime_parts * 10:
+    lines = data.count(b"\n") + 1
+    if lines > limits.max_email_lines:
+        return error(f"the e-mail has {lines:,} lines; the limit is {limits.max_email_lines:,}")
+    if len(_BOUNDARY_RE.findall(data)) > limits.max_mime_parts * 10:
+        return error(
+            f"the e-mail has more than {limits.max_mime_parts * 10:,} MIME boundary lines; "
+            f"the limit is {limits.max_mime_parts * 10:,}"
+        )
+    for match in _FOLDED_FIELD_RE.finditer(data):
+        name, value = match.group(1), match.group(2)
+        shown = name.decode("ascii", "replace")
+        if len(match.group(0)) > limits.max_header_line_bytes:
+            longest = max(len(line) for line in match.group(0).splitlines())
+            if longest > limits.max_header_line_bytes:
                 return error(
-                    f"the e-mail has more than {limits.max_mime_parts * 10:,} MIME boundary "
-                    f"lines; the limit is {limits.max_mime_parts * 10:,}"
+                    f"a {shown} header line is {format_bytes(longest)}; the limit is "
+                    f"{format_bytes(limits.max_header_line_bytes)}"
                 )
-        if name is not None and line[:1] in (b" ", b"\t"):
-            size += len(line)
-            if size > limits.max_header_field_bytes:
-                return error(
-                    f"the {name.decode('ascii', 'replace')} header is over the limit of "
-                    f"{format_bytes(limits.max_header_field_bytes)}"
-                )
-            value.append(line)
-            if in_top:
-                top_words += line.count(b"=?")
-            continue
-        if name is not None:
-            problem = _field_errors(name, b" ".join(value), limits)
-            if problem:
-                return error(problem)
-            name = None
-        match = _FIELD_RE.match(line)
-        if match is None:
-            continue
-        if len(line) > limits.max_header_line_bytes:
+        if len(match.group(0)) > limits.max_header_field_bytes:
             return error(
-                f"a {match.group(1).decode('ascii', 'replace')} header line is "
-                f"{format_bytes(len(line))}; the limit is "
-                f"{format_bytes(limits.max_header_line_bytes)}"
+                f"the {shown} header is over the limit of "
+                f"{format_bytes(limits.max_header_field_bytes)}"
             )
-        if in_top:
-            top_words += line.count(b"=?")
-        name, value, size = match.group(1), [line[match.end() :]], len(line)
-    if name is not None:
-        problem = _field_errors(name, b" ".join(value), limits)
+        problem = _field_errors(name, value, limits)
         if problem:
             return error(problem)
+    top_words = data[:top_end].count(b"=?")
     if top_words > limits.max_encoded_words * 5:
         return error(
             f"the e-mail's headers have {top_words:,} encoded words; the limit is "

@@ -25,6 +25,7 @@ from .email_auth import counted_auth_results
 from .email_bounds import email_bounds_errors
 from .email_kind import linkedin_mail_kind, not_invitation_message
 from .email_layout import (
+    MAX_LAYOUT_CHARS,
     Layout,
     action_urls,
     html_details,
@@ -393,7 +394,8 @@ def _metadata(name: str, data: bytes, content_type: str) -> dict[str, Any]:
 def _link_hosts(source: _Source) -> list[str]:
     scan = scan_html(source.html)
     hosts: list[str] = []
-    for link in scan.hrefs + find_links(source.plain):
+    links = scan.hrefs + find_links(source.plain[:MAX_LAYOUT_CHARS])
+    for link in dict.fromkeys(links):
         scheme = urlsplit(link).scheme.casefold() if "://" in link or ":" in link[:12] else ""
         if scheme in _IGNORED_SCHEMES or link.startswith("#"):
             continue
@@ -636,7 +638,7 @@ def parse_eml(
             sender=sender,
             linkedin_class=source.headers.get("x-linkedin-class", ""),
             template=source.headers.get("x-linkedin-template", ""),
-            links=scan_html(source.html).hrefs + find_links(source.plain),
+            links=scan_html(source.html).hrefs + find_links(source.plain[:MAX_LAYOUT_CHARS]),
             invitation_layout=layout.recognised,
         )
         if kind:
@@ -661,7 +663,7 @@ def parse_eml(
     recipient = next((addr for _, addr in recipients if addr), "") or source.forwarder
     record["recipient"] = _clean(recipient)[:254]
     record["received_at"] = _received_at(source.headers["date"])
-    record["mutual_connections"] = mutual_connections(text)
+    record["mutual_connections"] = mutual_connections(text[:MAX_LAYOUT_CHARS])
     location = layout.location
     if layout.recognised and source.html:
         html_location, record["requester_has_photo"] = html_details(

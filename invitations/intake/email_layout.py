@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from html.parser import HTMLParser
 
 from policy.engine.links import url_host
@@ -100,9 +101,13 @@ def _normal(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
 
 
+_ACTION_WORD_RE = re.compile("|".join(re.escape(word) for word in _ACTION_WORDS))
+# Layouts are read from the first part of a body; LinkedIn's mails are far smaller.
+MAX_LAYOUT_CHARS = 300_000
+
+
 def _action_word(label: str) -> bool:
-    folded = _normal(label) + " "
-    return any(folded.startswith(word) for word in _ACTION_WORDS)
+    return _ACTION_WORD_RE.match(_normal(label) + " ") is not None
 
 
 def _action_at(lines: list[str], index: int) -> tuple[int, str] | None:
@@ -124,7 +129,7 @@ def _action_at(lines: list[str], index: int) -> tuple[int, str] | None:
 
 def action_urls(text: str) -> list[str]:
     """Return the links of the action lines in `text` ("Accept: URL", "Accept" then URL)."""
-    lines = text.splitlines()
+    lines = text[:MAX_LAYOUT_CHARS].splitlines()
     found: list[str] = []
     index = 0
     while index < len(lines):
@@ -210,7 +215,7 @@ def parse_layout(plain: str, display_name: str, subject: str = "") -> Layout:
     actions are name and headline.
     """
     layout = Layout()
-    lines = [line.rstrip() for line in plain.splitlines()]
+    lines = [line.rstrip() for line in plain[:MAX_LAYOUT_CHARS].splitlines()]
     actions: list[tuple[int, int, str]] = []
     index = 0
     while index < len(lines):
@@ -337,8 +342,11 @@ class HtmlScan(HTMLParser):
         return [value for kind, value in self.events if kind == "text"]
 
 
+@lru_cache(maxsize=4)
 def scan_html(html: str) -> HtmlScan:
-    """Return the scan of `html`; on broken markup, what was found before the break."""
+    """Return the scan of `html` (its first MAX_LAYOUT_CHARS characters); on broken markup,
+    what was found before the break. The scan is shared: callers only read it."""
+    html = html[:MAX_LAYOUT_CHARS]
     scan = HtmlScan()
     try:
         scan.feed(html)
@@ -348,6 +356,7 @@ def scan_html(html: str) -> HtmlScan:
     return scan
 
 
+@lru_cache(maxsize=4)
 def html_text(html: str) -> str:
     """Return an HTML part as plain lines, links written as "text: URL"."""
     lines: list[str] = []

@@ -32,6 +32,8 @@ class IntakeLimits:
     max_address_comments: int = 20
     max_encoded_words: int = 100
     max_mime_parameters: int = 30
+    # The parser reads line by line in Python: a 10 MB file of blank lines takes 20 s.
+    max_email_lines: int = 300_000
     # Receiving servers (authserv-ids) whose Authentication-Results count; empty: the topmost.
     authserv_ids: tuple[str, ...] = ()
 

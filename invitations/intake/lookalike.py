@@ -98,6 +98,7 @@ def _edits(a: str, b: str, cap: int = 2) -> int:
     return previous[-1]
 
 
+@lru_cache(maxsize=65536)
 def is_lookalike_token(token: str) -> bool:
     """Return whether one word imitates "LinkedIn" without being spelt exactly so.
 

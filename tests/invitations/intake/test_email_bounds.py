@@ -69,6 +69,11 @@ HOSTILE = [
         "the e-mail's header block is 420,028 bytes; the limit is 262,144 bytes",
     ),
     (
+        "blank lines",
+        _mail(b"From: a@x.example\nSubject: s\n", b"\n" * 1_000_000),
+        "the e-mail has 1,000,006 lines; the limit is 300,000",
+    ),
+    (
         "part headers",
         _mail(
             b'From: a@x.example\nSubject: s\nContent-Type: multipart/mixed; boundary="b"\n',
