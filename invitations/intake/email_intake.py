@@ -640,6 +640,8 @@ def parse_eml(
             template=source.headers.get("x-linkedin-template", ""),
             links=scan_html(source.html).hrefs + find_links(source.plain[:MAX_LAYOUT_CHARS]),
             invitation_layout=layout.recognised,
+            display_name=display_name,
+            text=source.headers["subject"] + "\n" + text[:5000],
         )
         if kind:
             error = IntakeError(filename, None, None, not_invitation_message(kind))

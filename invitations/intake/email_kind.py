@@ -67,18 +67,29 @@ _ACCEPT_LINK_RE = re.compile(
 )
 
 
+_INMAIL_RE = re.compile(r"\bInMails?\b")
+
+
 def not_invitation_message(kind: str) -> str:
     """Return the refusal sentence for a non-invitation `kind` ("This is a LinkedIn InMail…")."""
     return f"This is {KIND_NAMES[kind]}, not a connection invitation"
 
 
 def linkedin_mail_kind(
-    *, sender: str, linkedin_class: str, template: str, links: list[str], invitation_layout: bool
+    *,
+    sender: str,
+    linkedin_class: str,
+    template: str,
+    links: list[str],
+    invitation_layout: bool,
+    display_name: str = "",
+    text: str = "",
 ) -> str:
     """Return the kind of a mail from LinkedIn: INVITATION ("") or a key of KIND_NAMES.
 
-    `sender` is the From address, `links` every link target of the mail, and
-    `invitation_layout` whether LinkedIn's invitation layout (action lines) was recognised.
+    `sender` is the From address and `display_name` its name, `links` every link target of
+    the mail, `invitation_layout` whether LinkedIn's invitation layout (action lines) was
+    recognised, and `text` the subject and the start of the body.
     """
     template = template.strip().casefold()
     for word, kind in _TEMPLATE_WORDS:
@@ -103,10 +114,13 @@ def linkedin_mail_kind(
         return INVITATION
     if by_sender is not None:
         return by_sender
+    if _INMAIL_RE.search(text):
+        return "inmail"
     if linkedin_class == "mbr-to-mbr":
         return "message"
     if invitation_layout:
         return INVITATION
-    if "noreply" in local or "no-reply" in local or not local:
+    service = "noreply" in local or "no-reply" in local or not local
+    if service or "linkedin" in display_name.casefold() or local in ("linkedin", "info", "news"):
         return "notification"
     return "employee"

@@ -185,3 +185,25 @@ def test_a_spoofed_linkedin_sender_that_failed_our_checks_is_an_imitation():
         ["link_host", "docs.example.org"],
         ["claims_linkedin", "sender address"],
     ]
+
+
+@pytest.mark.parametrize(
+    ("sender", "display_name", "text", "kind"),
+    [
+        ("linkedin@e.linkedin.com", "LinkedIn", "Try Premium free for a month", "notification"),
+        ("premium@linkedin.com", "LinkedIn Premium", "Your offer", "notification"),
+        ("jane.doe@linkedin.com", "Jane Doe", "Lunch?", "employee"),
+        ("jane.doe@linkedin.com", "Jane Doe", "Sie haben eine neue InMail", "inmail"),
+    ],
+)
+def test_marketing_and_staff_mail_from_linkedin_are_named_apart(sender, display_name, text, kind):
+    found = linkedin_mail_kind(
+        sender=sender,
+        linkedin_class="",
+        template="",
+        links=[],
+        invitation_layout=False,
+        display_name=display_name,
+        text=text,
+    )
+    assert found == kind
