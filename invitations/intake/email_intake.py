@@ -518,7 +518,9 @@ def _judge(
                 result = value.strip().split(None, 1)[0].casefold() if value.strip() else ""
                 if result in ("fail", "softfail"):
                     judgement.sign("auth_fail", f"spf={result}")
-    if sender_known and not is_legitimate_sender_domain(sender_domain):
+    # A forwarding client may drop the address and keep only the name: nothing to judge then.
+    address_known = sender_known and (bool(sender_domain) or not source.inline_forward)
+    if address_known and not is_legitimate_sender_domain(sender_domain):
         judgement.sign("sender_domain", sender_domain or "(no sender address)")
     # LinkedIn's staff write through Microsoft 365, whose Message-IDs are not LinkedIn's.
     linkedin_unchecked = is_linkedin_domain(sender_domain) and not judgement.signs

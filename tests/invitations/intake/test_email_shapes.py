@@ -4,6 +4,7 @@ The fixtures in fixtures/mail/ are written by fixtures/build_mail.py; the three 
 samples in fixtures/real/ are real LinkedIn mails.
 """
 
+import base64
 from pathlib import Path
 
 import pytest
@@ -278,3 +279,14 @@ def test_a_requester_without_a_photo_is_seen_in_any_language(lang):
     record = parse_eml((head + build._alternative(plain, html, "qp")).encode(), "p.eml").record
     assert record["requester_name"] == name
     assert record["requester_has_photo"] is False
+
+
+def test_an_inline_forward_that_lost_the_sender_address_is_not_judged_by_it():
+    text = _builder().forwarded_inline_outlook_de().decode()
+    head, _, body = text.partition("\n\n")
+    plain = base64.b64decode(body).decode()
+    plain = plain.replace(" [mailto:invitations@linkedin.com]", "")
+    data = (head.replace("base64", "8bit") + "\n\n" + plain).encode()
+    record = parse_eml(data, "o.eml").record
+    assert record["requester_name"] == "Jördis Kranich"
+    assert record["email_findings"] == []
