@@ -174,10 +174,12 @@ def _note_after(lines: list[str]) -> str:
             break
         taken.append(line)
     for paragraph in _paragraphs(taken):
-        if _BOILERPLATE_RE.search(paragraph):
-            continue
-        if _NOTE_LABEL_RE.match(paragraph.splitlines()[0]):
+        labelled = bool(_NOTE_LABEL_RE.match(paragraph.splitlines()[0]))
+        if labelled:
             paragraph = "\n".join(paragraph.splitlines()[1:])
+        quoted = paragraph.lstrip()[:1] in _QUOTES
+        if _BOILERPLATE_RE.search(paragraph) and not (labelled or quoted):
+            continue
         if paragraph.strip():
             kept.append(_strip_quotes(paragraph))
     return "\n\n".join(kept).strip()
@@ -232,9 +234,15 @@ def parse_layout(plain: str, display_name: str, subject: str = "") -> Layout:
     first = actions[0][0]
     last = actions[-1][0] + actions[-1][1]
     block = [line for line in lines[:first] if not _SEPARATOR_RE.match(line)]
-    block = [line for line in block if not _BOILERPLATE_RE.search(line)]
+    # LinkedIn's own sentences: an intro at the top, or any line naming LinkedIn. A note's
+    # own "I would like to connect" stays.
+    block = [line for line in block if not (_BOILERPLATE_RE.search(line) and mentions_brand(line))]
     # Old layouts start with the logo's text ("LinkedIn") before the greeting.
-    while block and (not block[0].strip() or (len(block[0]) <= 20 and mentions_brand(block[0]))):
+    while block and (
+        not block[0].strip()
+        or (len(block[0]) <= 20 and mentions_brand(block[0]))
+        or _BOILERPLATE_RE.search(block[0])
+    ):
         block.pop(0)
     if block and _GREETING_RE.match(block[0].strip()) and "://" not in block[0]:
         block.pop(0)

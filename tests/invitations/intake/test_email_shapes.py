@@ -290,3 +290,16 @@ def test_an_inline_forward_that_lost_the_sender_address_is_not_judged_by_it():
     record = parse_eml(data, "o.eml").record
     assert record["requester_name"] == "Jördis Kranich"
     assert record["email_findings"] == []
+
+
+@pytest.mark.parametrize("note_after", [False, True])
+def test_a_note_that_says_it_would_like_to_connect_is_kept_whole(note_after):
+    build = _builder()
+    note = build.LANG["en"][12]
+    own = "I would like to connect with you, we met at the DevOps meetup in Boston."
+    name, plain = build.current_plain("en", note_after=note_after)
+    plain = plain.replace(note, own)
+    head = build._headers(build._from(name, "invitations@linkedin.com"), "Hi", build.OUR_MX)
+    record = parse_eml((head + build._single("plain", plain, "qp")).encode(), "n.eml").record
+    assert record["message"] == own
+    assert record["requester_name"] == name
