@@ -178,7 +178,9 @@ def _note_after(lines: list[str]) -> str:
         if labelled:
             paragraph = "\n".join(paragraph.splitlines()[1:])
         quoted = paragraph.lstrip()[:1] in _QUOTES
-        if _BOILERPLATE_RE.search(paragraph) and not (labelled or quoted):
+        if not (labelled or quoted) and (
+            _BOILERPLATE_RE.search(paragraph) or mentions_brand(paragraph)
+        ):
             continue
         if paragraph.strip():
             kept.append(_strip_quotes(paragraph))

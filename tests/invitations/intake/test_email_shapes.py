@@ -303,3 +303,20 @@ def test_a_note_that_says_it_would_like_to_connect_is_kept_whole(note_after):
     record = parse_eml((head + build._single("plain", plain, "qp")).encode(), "n.eml").record
     assert record["message"] == own
     assert record["requester_name"] == name
+
+
+@pytest.mark.parametrize(
+    ("relative", "name", "headline", "location"),
+    [
+        ("genuine/reminder_2013.eml", "Tamsin Roe", "Owner, Roe Consulting", "Greater Chicago"),
+        ("genuine/reminder_2015.eml", "ryan lundy", "Platform Engineer at Northwind", "Denver"),
+    ],
+)
+def test_old_reminders_are_read_without_taking_linkedins_text_for_a_note(
+    relative, name, headline, location
+):
+    result = _read(relative)
+    record = result.record
+    assert (record["requester_name"], record["requester_headline"]) == (name, headline)
+    assert result.location.startswith(location)
+    assert record["message"] == ""
