@@ -271,7 +271,8 @@ def _locate(root: Message) -> _Source:
     chosen: Message | None = None
     if linkedin_like:
         chosen = max(linkedin_like, key=lambda item: item[0])[1]
-    elif attached and not _looks_linkedin(root):
+    elif attached and not is_linkedin_domain(_domain(_header(root, "From"))):
+        # A member's forward ("Fwd: is this LinkedIn?") of a mail that does not look like it.
         chosen = min(attached, key=lambda item: item[0])[1]
     forwarder = parseaddr(_header(root, "From"))[1]
     if chosen is not None:

@@ -320,3 +320,15 @@ def test_old_reminders_are_read_without_taking_linkedins_text_for_a_note(
     assert (record["requester_name"], record["requester_headline"]) == (name, headline)
     assert result.location.startswith(location)
     assert record["message"] == ""
+
+
+def test_an_attached_mail_is_judged_even_when_the_forward_mentions_linkedin():
+    spam = (MAIL / "not_linkedin" / "invitation_spam.eml").read_bytes()
+    data = (
+        _builder()
+        .forwarded_attached(spam)
+        .replace(b"Subject: Fwd: LinkedIn invitation", b"Subject: Fwd: is this from LinkedIn?")
+    )
+    record = parse_eml(data, "fwd.eml").record
+    assert record["requester_name"] == "Ash"
+    assert ["sender_domain", "onyxxxmail.example"] in record["email_findings"]
