@@ -7,6 +7,7 @@ only measured and hashed; links are only collected. Nothing is ever opened or fe
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import re
 import unicodedata
@@ -208,20 +209,65 @@ def _structure_errors(root: Message, filename: str, limits: IntakeLimits) -> lis
     return []
 
 
-def _attached_messages(root: Message) -> list[tuple[int, Message]]:
+def _attached_messages(root: Message, limits: IntakeLimits) -> list[tuple[int, Message]]:
+    """Return (depth, message) of every mail attached under `root`.
+
+    Besides message/rfc822 parts, a part named *.eml is a mail some clients attach as
+    application/octet-stream (or base64); it is parsed when it is within the bounds.
+    """
     found: list[tuple[int, Message]] = []
     stack: list[tuple[Message, int]] = [(root, 0)]
     while stack:
         part, depth = stack.pop()
         if part is not root and part.get_content_type() == "message/rfc822":
             payload = part.get_payload()
-            if isinstance(payload, list) and payload:
+            if isinstance(payload, list) and payload and payload[0].keys():
                 found.append((depth, payload[0]))
+                continue
+        if part is not root and _eml_name(part):
+            inner = _attached_eml(part, limits)
+            if inner is not None:
+                found.append((depth, inner))
+                continue
         if part.is_multipart():
             payload = part.get_payload()
             if isinstance(payload, list):
                 stack.extend((child, depth + 1) for child in reversed(payload))
     return found
+
+
+def _eml_name(part: Message) -> bool:
+    name = part.get_filename() or ""
+    return part.get_content_type() == "message/rfc822" or name.casefold().endswith(".eml")
+
+
+def _attached_eml(part: Message, limits: IntakeLimits) -> Message | None:
+    """Return the mail in an attachment named *.eml (or an encoded message/rfc822), or None."""
+    if part.is_multipart():
+        # message/rfc822 sent base64-encoded (against RFC 2046): the parser read the
+        # encoded text as a body without headers.
+        inner = part.get_payload()
+        text = inner[0].get_payload() if isinstance(inner, list) and inner else None
+        if (
+            not isinstance(text, str)
+            or part.get("Content-Transfer-Encoding", "").strip().casefold() != "base64"
+        ):
+            return None
+        try:
+            data = base64.b64decode(text, validate=False)
+        except ValueError:
+            return None
+    else:
+        data = part.get_payload(decode=True)
+    if not isinstance(data, bytes) or not data or len(data) > limits.max_email_bytes:
+        return None
+    if email_bounds_errors(data, "", limits):
+        return None
+    try:
+        inner = BytesParser(policy=policy.default).parsebytes(data)
+    except Exception:  # an unreadable attachment is just an attachment
+        return None
+    return inner if inner.keys() and _structure_errors(inner, "", limits) == [] else None
 
 
 def _looks_linkedin(message: Message) -> bool:
@@ -265,8 +311,8 @@ def _inline_forward(plain: str, html: str) -> tuple[dict[str, str], str, str] | 
     return headers, body, html[html_start:] if html_start >= 0 else ""
 
 
-def _locate(root: Message) -> _Source:
-    attached = _attached_messages(root)
+def _locate(root: Message, limits: IntakeLimits) -> _Source:
+    attached = _attached_messages(root, limits)
     linkedin_like = [(depth, msg) for depth, msg in attached if _looks_linkedin(msg)]
     chosen: Message | None = None
     if linkedin_like:
@@ -619,7 +665,7 @@ def parse_eml(
         message = "is not an e-mail: it has no From, Subject or Date header"
         return EmailIntakeResult(None, [IntakeError(filename, None, None, message)])
 
-    source = _locate(root)
+    source = _locate(root, limits)
     display_name, address = parseaddr(source.headers["from"])
     display_name = re.sub(
         r"\s+(?:via|über|via|par|por|tramite)\s+LinkedIn\s*$", "", display_name, flags=re.I

@@ -332,3 +332,26 @@ def test_an_attached_mail_is_judged_even_when_the_forward_mentions_linkedin():
     record = parse_eml(data, "fwd.eml").record
     assert record["requester_name"] == "Ash"
     assert ["sender_domain", "onyxxxmail.example"] in record["email_findings"]
+
+
+@pytest.mark.parametrize(
+    ("relative", "name"),
+    [
+        ("genuine/forwarded_attached_octet_stream_nl.eml", "Sanne van der Berg"),
+        ("genuine/forwarded_attached_base64_rfc822_pt.eml", "João Almeida"),
+    ],
+)
+def test_a_mail_attached_base64_encoded_is_unpacked_and_judged(relative, name):
+    record = _read(relative).record
+    assert record["requester_name"] == name
+    assert record["email_findings"] == [["genuine_linkedin", "DKIM pass for linkedin.com"]]
+
+
+def test_a_hostile_mail_hidden_in_an_encoded_attachment_is_only_an_attachment():
+    hostile = (
+        b"From: a@x.example\nSubject: s\nContent-Type: text/plain" + b"; a=b" * 5000 + b"\n\nhi\n"
+    )
+    data = _builder().forwarded_attached_encoded(hostile, "message/rfc822")
+    result = parse_eml(data, "h.eml")
+    assert result.errors == []
+    assert result.record["requester_name"] == "Paul Keller"
