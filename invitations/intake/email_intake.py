@@ -277,12 +277,14 @@ def _looks_linkedin(message: Message) -> bool:
     return mentions_brand(_header(message, "From")) or mentions_brand(_header(message, "Subject"))
 
 
+_HEADER_NAMES = (
+    "From", "To", "Subject", "Date", "Message-ID", "Reply-To", "Return-Path", "References",
+    "X-LinkedIn-Class", "X-LinkedIn-Template",
+)  # fmt: skip
+
+
 def _headers_of(message: Message) -> dict[str, str]:
-    names = (
-        "From", "To", "Subject", "Date", "Message-ID", "Reply-To", "Return-Path", "References",
-        "X-LinkedIn-Class", "X-LinkedIn-Template",
-    )  # fmt: skip
-    return {name.casefold(): _header(message, name) for name in names}
+    return {name.casefold(): _header(message, name) for name in _HEADER_NAMES}
 
 
 def _inline_forward(plain: str, html: str) -> tuple[dict[str, str], str, str] | None:
@@ -331,7 +333,7 @@ def _locate(root: Message, limits: IntakeLimits) -> _Source:
         forward = _inline_forward(plain if plain.strip() else html_text(html), html)
         if forward is not None:
             pseudo, body, html_rest = forward
-            headers = {key: "" for key in _headers_of(root)}
+            headers = {name.casefold(): "" for name in _HEADER_NAMES}
             headers.update({key: value for key, value in pseudo.items() if key in headers})
             return _Source(root, headers, body, html_rest, True, forwarder, root)
     return _Source(root, _headers_of(root), plain, html, False, forwarder, root)
