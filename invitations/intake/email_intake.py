@@ -1,8 +1,11 @@
 """Invitations submitted as e-mail: a saved LinkedIn mail, or a forward of one.
 
-The parser extracts the invitation's facts from LinkedIn's plain-text layout and
-records signs of imitation (`email_findings`) for the policy engine. Attachments are
-only measured and hashed; links are only collected. Nothing is ever opened or fetched.
+The parser bounds the raw bytes (email_bounds), finds the mail that is the invitation (an
+attached or inline-forwarded one), reads LinkedIn's layout (email_layout) and judges the mail
+(`email_findings`): signs of imitation, what it claims, and whether the receiving server's
+Authentication-Results prove it genuine (email_auth). LinkedIn mail that is not a connection
+invitation is refused with what it is (email_kind). Attachments are only measured and hashed;
+links are only collected. Nothing is ever opened or fetched.
 """
 
 from __future__ import annotations
@@ -465,18 +468,19 @@ def _message_id_domain(value: str) -> str:
     return value.rpartition("@")[2].casefold().rstrip(">").strip() if "@" in value else ""
 
 
-def _organisation(domain: str) -> str:
+_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "edu", "ne", "or", "gv"})
+
+
+def _registrable(domain: str) -> str:
     """Return the registrable part of `domain` (approximately: two labels, three under a
-    two-letter country code with a generic second level such as co.uk)."""
+    two-letter country code with a generic second level such as co.uk); "linkedin" for all
+    of LinkedIn's domains."""
     labels = domain.casefold().strip(".").split(".")
     if is_linkedin_domain(domain):
         return "linkedin"
     if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL:
         return ".".join(labels[-3:])
     return ".".join(labels[-2:])
-
-
-_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "edu", "ne", "or", "gv"})
 
 
 @dataclass
@@ -580,7 +584,7 @@ def _judge(
     if sender_known and sender_domain:
         for code, name in (("reply_to", "reply-to"), ("return_path", "return-path")):
             other = _domain(headers[name])
-            if other and _organisation(other) != _organisation(sender_domain):
+            if other and _registrable(other) != _registrable(sender_domain):
                 judgement.sign(code, other)
     hosts = _link_hosts(source)
     judged_hosts = hosts
