@@ -196,6 +196,9 @@ VOUCH_UPLOAD_PARSE_SECONDS = env.float("VOUCH_UPLOAD_PARSE_SECONDS", default=120
 # A worker parses each e-mail in a child process under these limits.
 VOUCH_EMAIL_PARSE_SECONDS = env.float("VOUCH_EMAIL_PARSE_SECONDS", default=10.0)
 VOUCH_EMAIL_PARSE_MEMORY_MB = env.int("VOUCH_EMAIL_PARSE_MEMORY_MB", default=256)
+# Authserv-ids of the organisation's own receiving mail servers: only their
+# Authentication-Results headers count for forwarded mail. Empty: the topmost header counts.
+VOUCH_AUTHSERV_ID = tuple(env.list("VOUCH_AUTHSERV_ID", default=[]))
 
 # Celery. With no broker configured, tasks run in-process (the embedded default);
 # with REDIS_URL or CELERY_BROKER_URL they go to separate worker processes.

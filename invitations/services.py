@@ -66,9 +66,11 @@ def _column_chars() -> tuple[tuple[str, int], ...]:
 
 
 def intake_limits(**overrides) -> IntakeLimits:
-    """Return the intake limits of this installation: the upload size setting, and per
-    field the length of the column it is stored in, so what intake accepts always fits."""
+    """Return the intake limits of this installation: the upload size and mail-server
+    settings, and per field the length of the column it is stored in, so what intake
+    accepts always fits."""
     overrides.setdefault("max_upload_bytes", settings.VOUCH_MAX_UPLOAD_BYTES)
+    overrides.setdefault("authserv_ids", settings.VOUCH_AUTHSERV_ID)
     return IntakeLimits(field_chars=_column_chars(), **overrides)
 
 

@@ -30,6 +30,23 @@ class IntakeLimits:
         """Return how many characters field `key` may hold."""
         return dict(self.field_chars).get(key, self.max_field_chars)
 
+    # Column sizes of the fields an e-mail fills.
+    max_name_chars: int = 300
+    max_headline_chars: int = 500
+    max_url_chars: int = 500
+    # E-mail headers, checked before the standard parser (which is quadratic in these).
+    max_header_bytes: int = 256 * 1024
+    max_header_line_bytes: int = 16 * 1024
+    max_header_field_bytes: int = 64 * 1024
+    max_addresses: int = 100
+    max_address_comments: int = 20
+    max_encoded_words: int = 100
+    max_mime_parameters: int = 30
+    # The parser reads line by line in Python: a 10 MB file of blank lines takes 20 s.
+    max_email_lines: int = 300_000
+    # Receiving servers (authserv-ids) whose Authentication-Results count; empty: the topmost.
+    authserv_ids: tuple[str, ...] = ()
+
 
 DEFAULT_LIMITS = IntakeLimits()
 

@@ -49,7 +49,11 @@ _FINDING_LABELS = {
     "link_host": ("links to a host that is not LinkedIn's", "Link auf fremden Host"),
     "lookalike_name": ("look-alike of LinkedIn's name", "Name ähnelt LinkedIn"),
     "attachment": ("attachment", "Anhang"),
+    "reply_to": ("Reply-To is not the sender's", "Reply-To passt nicht zum Absender"),
+    "return_path": ("Return-Path is not the sender's", "Return-Path passt nicht zum Absender"),
 }
+# Findings that say what a mail claims or proves, not that it imitates (intake's contract).
+_INFORMATIONAL_FINDINGS = frozenset({"claims_linkedin", "genuine_linkedin"})
 _FIELD_LABELS = {
     "message": ("the note", "der Notiz"),
     "requester_name": ("the name", "dem Namen"),
@@ -514,21 +518,44 @@ def evaluate(facts: Facts, policy: CompiledPolicy | dict[str, Any] | None = None
             )
     weight = weights["linkedin_imitation"]
     if weight is not None and facts.email_findings:
-        parts_en, parts_de = [], []
-        for code, detail in facts.email_findings[:4]:
-            label_en, label_de = _FINDING_LABELS.get(code, (safe(code, 30), safe(code, 30)))
-            suffix = f" ({safe(detail, 40)})" if detail else ""
-            parts_en.append(label_en + suffix)
-            parts_de.append(label_de + suffix)
-        add(
-            RuleHit(
-                "linkedin_imitation",
-                SPAM,
-                weight,
-                "The e-mail imitates LinkedIn: " + "; ".join(parts_en) + ".",
-                "Die E-Mail imitiert LinkedIn: " + "; ".join(parts_de) + ".",
+        signs = [f for f in facts.email_findings if f[0] not in _INFORMATIONAL_FINDINGS]
+        claims = any(code == "claims_linkedin" for code, _detail in facts.email_findings)
+        genuine = next((d for c, d in facts.email_findings if c == "genuine_linkedin"), None)
+        if signs:
+            parts_en, parts_de = [], []
+            for code, detail in signs[:4]:
+                label_en, label_de = _FINDING_LABELS.get(code, (safe(code, 30), safe(code, 30)))
+                suffix = f" ({safe(detail, 40)})" if detail else ""
+                parts_en.append(label_en + suffix)
+                parts_de.append(label_de + suffix)
+            if claims:
+                lead_en, lead_de = (
+                    "The e-mail imitates LinkedIn: ",
+                    "Die E-Mail imitiert LinkedIn: ",
+                )
+            else:
+                lead_en = "Invitation-themed mail from a sender that is not LinkedIn: "
+                lead_de = "Einladungs-Mail eines Absenders, der nicht LinkedIn ist: "
+            add(
+                RuleHit(
+                    "linkedin_imitation",
+                    SPAM,
+                    weight,
+                    lead_en + "; ".join(parts_en) + ".",
+                    lead_de + "; ".join(parts_de) + ".",
+                )
             )
-        )
+        elif genuine is not None:
+            shown = safe(genuine, 60)
+            add(
+                RuleHit(
+                    "linkedin_imitation",
+                    SPAM,
+                    0.0,
+                    f"The e-mail is genuinely from LinkedIn ({shown}).",
+                    f"Die E-Mail stammt nachweislich von LinkedIn ({shown}).",
+                )
+            )
     weight = weights["mass_inviter"]
     invited = facts.recent_invites_to_colleagues
     if weight is not None and invited:

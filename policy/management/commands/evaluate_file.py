@@ -5,10 +5,12 @@ import json
 from collections import Counter
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from invitations.intake.detect import read_invitations
 from invitations.intake.errors import SKIPPED_CONNECTED, SKIPPED_OUTGOING
+from invitations.intake.limits import IntakeLimits
 from invitations.intake.linkedin_export import open_linkedin_export
 from policy.engine import Facts, OrgContext, PolicyInvalid, compile_policy, evaluate
 
@@ -94,7 +96,8 @@ class Command(BaseCommand):
         skipped: Counter = Counter()
         with handle:
             org = with_export_connections(org, handle, path.name)
-            for row in read_invitations(handle, path.name):
+            limits = IntakeLimits(authserv_ids=settings.VOUCH_AUTHSERV_ID)
+            for row in read_invitations(handle, path.name, limits):
                 if row.errors:
                     errors.extend(row.errors)
                     continue

@@ -96,6 +96,7 @@ def test_the_licence_travels_with_the_copied_samples():
             [
                 ["sender_domain", "mailer-example.net"],
                 ["message_id_domain", "mta7.mailer-example.net"],
+                ["claims_linkedin", "subject"],
             ],
         ),
         (
@@ -104,13 +105,21 @@ def test_the_licence_travels_with_the_copied_samples():
                 ["auth_fail", "spf=softfail"],
                 ["auth_fail", "dkim=fail"],
                 ["auth_fail", "dmarc=fail"],
+                ["claims_linkedin", "sender address"],
             ],
         ),
         (
             "link_host.eml",
-            [["link_host", "accept.example.ru"], ["link_host", "profile-check.example.ru"]],
+            [
+                ["link_host", "profile-check.example.ru"],
+                ["link_host", "accept.example.ru"],
+                ["claims_linkedin", "sender address"],
+            ],
         ),
-        ("attachment.eml", [["attachment", "invitation.pdf.exe"]]),
+        (
+            "attachment.eml",
+            [["attachment", "invitation.pdf.exe"], ["claims_linkedin", "sender address"]],
+        ),
         (
             "linkedln_gmail.eml",
             [
@@ -118,6 +127,7 @@ def test_the_licence_travels_with_the_copied_samples():
                 ["message_id_domain", "mail.gmail.com"],
                 ["lookalike_name", "Linkedln Security"],
                 ["lookalike_name", "Linkedln"],
+                ["claims_linkedin", "display name"],
             ],
         ),
     ],
@@ -243,14 +253,24 @@ def test_lookalike_domains_are_recognised(domain, expected):
     assert is_lookalike_domain(domain) is expected
 
 
-def test_it_does_not_flag_a_plain_mail_that_does_not_claim_to_be_linkedin():
+def test_invitation_themed_mail_from_another_sender_is_flagged_without_claiming_linkedin():
     data = (
         b"From: Ash <hello@onyxxxmail.example>\nSubject: Invitation to connect\n"
         b"Message-ID: <a@b.example>\n\nHi\n"
     )
     record = parse_eml(data, "s.eml").record
-    assert record["email_findings"] == []
+    assert record["email_findings"] == [["sender_domain", "onyxxxmail.example"]]
     assert record["requester_name"] == "Ash" and record["message"] == "Hi"
+
+
+def test_it_does_not_flag_a_plain_mail_that_is_neither_linkedin_nor_an_invitation():
+    data = (
+        b"From: Ash <hello@onyxxxmail.example>\nSubject: Lunch on Friday?\n"
+        b"Message-ID: <a@b.example>\nReply-To: ash@elsewhere.example\n\n"
+        b"Hi, see https://menu.example/friday\n"
+    )
+    record = parse_eml(data, "s.eml").record
+    assert record["email_findings"] == []
 
 
 def test_it_rejects_an_oversized_email():

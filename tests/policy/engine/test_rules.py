@@ -455,13 +455,49 @@ def test_the_policy_blocklist_adds_to_the_orgs():
 
 
 def test_it_flags_linkedin_imitation_from_email_findings():
-    result = judge(email_findings=(("sender_domain", "linkedln-mail.com"), ("auth_fail", "")))
+    result = judge(
+        email_findings=(
+            ("sender_domain", "linkedln-mail.com"),
+            ("auth_fail", ""),
+            ("claims_linkedin", "display name"),
+        )
+    )
     imitation = hit(result, "linkedin_imitation")
     assert imitation.explanation_en == (
         "The e-mail imitates LinkedIn: sender domain is not LinkedIn's (linkedln-mail[.]com); "
         "failed SPF/DKIM/DMARC."
     )
+    assert imitation.explanation_de.startswith("Die E-Mail imitiert LinkedIn: ")
     assert result.recommendation == "report_spam"
+
+
+def test_invitation_spam_that_does_not_claim_to_be_linkedin_is_worded_as_such():
+    result = judge(email_findings=(("sender_domain", "onyxxxmail.example"),))
+    imitation = hit(result, "linkedin_imitation")
+    assert imitation.explanation_en == (
+        "Invitation-themed mail from a sender that is not LinkedIn: sender domain is not "
+        "LinkedIn's (onyxxxmail[.]example)."
+    )
+    assert imitation.explanation_de.startswith("Einladungs-Mail eines Absenders, der nicht")
+    assert result.recommendation == "report_spam"
+
+
+def test_a_genuine_linkedin_mail_gets_a_zero_weight_hit_that_says_why():
+    result = judge(email_findings=(("genuine_linkedin", "DKIM pass for linkedin.com"),))
+    genuine = hit(result, "linkedin_imitation")
+    assert genuine.weight == 0.0
+    assert genuine.explanation_en == (
+        "The e-mail is genuinely from LinkedIn (DKIM pass for linkedin[.]com)."
+    )
+    assert genuine.explanation_de == (
+        "Die E-Mail stammt nachweislich von LinkedIn (DKIM pass for linkedin[.]com)."
+    )
+    assert result.recommendation != "report_spam"
+
+
+def test_a_claim_alone_is_not_a_sign_of_imitation():
+    result = judge(email_findings=(("claims_linkedin", "subject"),))
+    assert hit(result, "linkedin_imitation") is None
 
 
 def test_it_flags_a_mass_inviter_from_the_minimum_on():
