@@ -61,3 +61,23 @@ def recommendation_label(code: str) -> str:
         return Recommendation(code).label
     except ValueError:
         return code or "–"
+
+
+#: The symbol on each compact decide button; its words are the button's label.
+ACTION_ICONS = {"accept": "✓", "ignore": "✕", "dont_know": "?", "report_spam": "⚑"}
+
+
+@register.simple_tag
+def icon(action: str) -> str:
+    """Return the symbol of a decide button ("accept" → "✓")."""
+    return ACTION_ICONS.get(action, "•")
+
+
+@register.filter
+def age(value, now=None) -> str:
+    """Return how long ago `value` was, in its largest unit only ("3 hours", "2 days")."""
+    from django.utils.timesince import timesince
+
+    if not value:
+        return ""
+    return timesince(value, now, depth=1)
