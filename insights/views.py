@@ -14,6 +14,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import dateformat
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -72,7 +73,8 @@ def _weekly_figure(org) -> dict:
     weeks = stats.weekly_counts(org=org)
     keys = [*Recommendation.values, stats.PENDING]
     series = [Series(key, labels[key]) for key in keys]
-    columns = [(w["week"].strftime("%d %b"), w["counts"]) for w in weeks]
+    # Django's date format speaks the active language ("1 Dez" in German), strftime does not.
+    columns = [(dateformat.format(w["week"], "j M"), w["counts"]) for w in weeks]
     total = sum(sum(w["counts"].values()) for w in weeks)
     chart = stacked_bars(
         title=_("Invitations per week by recommendation"),

@@ -21,6 +21,9 @@ from .records import INPUT_FIELDS, attachment_entry, empty_record
 _TRUE = frozenset({"true", "yes", "1", "y"})
 _FALSE = frozenset({"false", "no", "0", "n"})
 _COUNTRY_RE = re.compile(r"^[A-Z]{2}$")
+# Codes in common use that ISO 3166-1 reserves rather than assigns: the United Kingdom's
+# "UK" and Kosovo's "XK" (used by the EU and LinkedIn).
+_COUNTRY_ALIASES = {"UK": "GB", "XK": "XK"}
 _SHA256_RE = re.compile(r"^[0-9a-f]{64}$")
 _MAX_COUNT = 10**9
 WORKED_TOGETHER_CHOICES = ("yes", "no", "unsure")
@@ -122,13 +125,31 @@ def parse_datetime(value: Any) -> datetime | None:
 
 
 def parse_country(value: Any) -> str:
-    """Return an upper-case ISO 3166 alpha-2 code ("" when empty); only the shape is checked."""
+    """Return an upper-case ISO 3166 alpha-2 code ("" when empty).
+
+    Files must carry codes: a country's name is refused with its code in the message
+    ("Germany" → use DE), never shortened to two letters (GE is Georgia).
+    """
+    import pycountry
+
     if _is_empty(value):
         return ""
-    code = str(value).strip().upper()
-    if not _COUNTRY_RE.match(code):
-        raise FieldError(f"{show(value)} is not a two-letter ISO 3166 country code (like DE or US)")
-    return code
+    text = str(value).strip()
+    code = text.upper()
+    if code in _COUNTRY_ALIASES:
+        return _COUNTRY_ALIASES[code]
+    if _COUNTRY_RE.match(code) and pycountry.countries.get(alpha_2=code) is not None:
+        return code
+    try:
+        named = pycountry.countries.lookup(text) if len(text) > 3 else None
+    except LookupError:
+        named = None
+    if named is not None:
+        raise FieldError(
+            f"{show(value)} is not a two-letter ISO 3166 country code; "
+            f"write {named.alpha_2} for {named.name}"
+        )
+    raise FieldError(f"{show(value)} is not a two-letter ISO 3166 country code (like DE or US)")
 
 
 def parse_choice(value: Any, choices: tuple[str, ...]) -> str:

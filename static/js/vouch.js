@@ -78,4 +78,39 @@
     event.stopImmediatePropagation();
     window.vouchConfirm(form, message, event.submitter);
   }, true);
+
+  // A long select (countries) gets a filter box: typing "germ" leaves Germany and
+  // Germany-like names; the select still submits the code, never the typed text.
+  function fold(text) {
+    return text.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
+  }
+
+  function addFilter(select) {
+    if (select.getAttribute("data-filter-ready")) { return; }
+    select.setAttribute("data-filter-ready", "1");
+    var input = document.createElement("input");
+    input.type = "search";
+    input.className = "select-filter";
+    input.setAttribute("aria-label", t("Filter the list") + ": " + (select.labels && select.labels[0] ? select.labels[0].textContent.trim() : ""));
+    input.setAttribute("aria-controls", select.id);
+    input.placeholder = t("Type to filter…");
+    input.autocomplete = "off";
+    select.parentNode.insertBefore(input, select);
+    input.addEventListener("input", function () {
+      var wanted = fold(input.value.trim());
+      var first = null;
+      Array.prototype.forEach.call(select.options, function (option) {
+        var show = !wanted || !option.value || fold(option.textContent).indexOf(wanted) !== -1 || option.value.toLowerCase() === wanted;
+        option.hidden = !show;
+        if (show && option.value && first === null) { first = option; }
+      });
+      if (wanted && first && (select.selectedIndex < 0 || select.options[select.selectedIndex].hidden)) {
+        first.selected = true;
+      }
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("select[data-filter]").forEach(addFilter);
+  });
 })();
