@@ -121,19 +121,23 @@ def queue_state(*, org, now: datetime | None = None) -> dict:
     }
 
 
-def median_time_to_decision(*, org) -> dict:
-    """Return {"decided", "median"}: decided invitations and the median of decided - evaluated."""
+def median_time_to_decision(*, org, since: datetime | None = None) -> dict:
+    """Return {"decided", "median"}: decided invitations and the median of decided - evaluated,
+    over decisions taken since `since` (all of them when None)."""
     decided = Invitation.objects.for_org(org).filter(
         decided_at__isnull=False, evaluated_at__isnull=False
     )
+    if since is not None:
+        decided = decided.filter(decided_at__gte=since)
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute(
                 "SELECT count(*), percentile_cont(0.5) WITHIN GROUP "
                 "(ORDER BY EXTRACT(EPOCH FROM decided_at - evaluated_at)) "
                 "FROM invitations_invitation WHERE organisation_id = %s "
-                "AND decided_at IS NOT NULL AND evaluated_at IS NOT NULL",
-                [org.pk],
+                "AND decided_at IS NOT NULL AND evaluated_at IS NOT NULL "
+                "AND (%s::timestamptz IS NULL OR decided_at >= %s::timestamptz)",
+                [org.pk, since, since],
             )
             n, seconds = cursor.fetchone()
         median = timedelta(seconds=float(seconds)) if seconds is not None else None

@@ -8,6 +8,8 @@ from django.utils.translation import ngettext
 
 from invitations.advice import LINKEDIN_BUTTON
 from invitations.forms import InvitationForm, UploadForm
+from invitations.guidance import member_action_of
+from invitations.intake.detect import detect_format
 from invitations.intake.errors import IntakeError
 from invitations.intake.fields import build_record
 from invitations.intake.limits import DEFAULT_LIMITS
@@ -17,7 +19,7 @@ from invitations.models import Channel, Invitation, Status
 from invitations.services import IntakeRejected, invitation_import_file, invitation_submit
 from organisations.access import org_view
 from organisations.models import Capability
-from policy.models import RosterSource
+from policy.models import MemberAction, RosterSource
 from policy.roster import RosterRejected, roster_import_file
 
 _PENDING = (Status.RECEIVED, Status.EVALUATING)
@@ -79,15 +81,35 @@ def upload(request):
     )
 
 
+#: The channel each detected upload format arrives by, as the submitter would name it.
+_UPLOAD_CHANNELS = {
+    "zip": Channel.EXPORT,
+    "linkedin_invitations": Channel.EXPORT,
+    "eml": Channel.EMAIL,
+    "jsonl": Channel.JSONL,
+    "template_csv": Channel.CSV,
+}
+
+
+def upload_channel(head: bytes, filename: str) -> str:
+    """Return the channel of an uploaded file from its first bytes: an .eml is a forwarded
+    e-mail, a ZIP or Invitations.csv a LinkedIn export, JSON lines their own; else CSV."""
+    try:
+        kind = detect_format(head, filename)
+    except IntakeError:
+        return Channel.CSV
+    return _UPLOAD_CHANNELS.get(kind, Channel.CSV)
+
+
 @transaction.atomic
 def _import_upload(request, uploaded):
     """Import an uploaded file's invitations; from an export ZIP also the submitter's roster.
 
     Returns (intake outcome, roster outcome or None); both are stored or neither.
     """
-    head = uploaded.file.read(4)
+    head = uploaded.file.read(8192)
     uploaded.file.seek(0)
-    channel = Channel.EXPORT if head[:2] == b"PK" else Channel.CSV
+    channel = upload_channel(head, uploaded.name)
     outcome = invitation_import_file(
         org=request.org,
         submitter=request.user,
@@ -140,7 +162,12 @@ def mine(request):
         50,
     ).get_page(request.GET.get("page"))
     pending = any(inv.status in _PENDING for inv in page.object_list)
-    context = {"page": page, "pending": pending, "buttons": LINKEDIN_BUTTON}
+    context = {
+        "page": page,
+        "pending": pending,
+        "buttons": LINKEDIN_BUTTON,
+        "act_now": member_action_of(request.org.pk) == MemberAction.ACT_NOW,
+    }
     if request.htmx:
         return render(request, "invitations/partials/mine_table.html", context)
     return render(request, "invitations/mine.html", context)

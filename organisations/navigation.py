@@ -29,6 +29,7 @@ NAV_ITEMS: tuple[NavItem, ...] = (
     NavItem("roster", _("Roster"), Capability.SUBMIT),
     NavItem("members", _("Members"), Capability.MANAGE),
     NavItem("api_tokens", _("API tokens"), Capability.MANAGE),
+    NavItem("notification_templates", _("Notification e-mails"), Capability.MANAGE),
 )
 
 

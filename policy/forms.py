@@ -31,6 +31,7 @@ from policy.engine.catalogue import (
     ParamSpec,
 )
 from policy.engine.validate import MAX_CUSTOM_RULES, MAX_PATTERN_LENGTH
+from policy.models import MemberAction
 
 # Lists every policy has (an empty textarea stores an empty list, not the defaults).
 FIXED_LISTS = ("default_texts", "context_words", "url_shorteners", "greetings", "blocklist")
@@ -609,4 +610,16 @@ class SharedRosterForm(forms.Form):
     )
     replace = forms.BooleanField(
         label=_("Replace the current shared list"), required=False, initial=True
+    )
+
+
+class MemberActionForm(forms.Form):
+    member_action = forms.ChoiceField(
+        label=_("What members do with a recommendation"),
+        choices=MemberAction.choices,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "Shown on every member's result page. It applies at once; "
+            "the next published version records it."
+        ),
     )

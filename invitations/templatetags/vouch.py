@@ -81,3 +81,11 @@ def age(value, now=None) -> str:
     if not value:
         return ""
     return timesince(value, now, depth=1)
+
+
+@register.simple_tag
+def member_guidance(invitation):
+    """Return the Guidance for the submitter of `invitation` (see invitations.guidance)."""
+    from invitations.guidance import member_guidance as guidance
+
+    return guidance(invitation=invitation)

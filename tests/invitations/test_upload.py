@@ -98,3 +98,32 @@ def test_the_template_can_be_downloaded_and_uploaded_back(org, member, login):
     response = _upload(client, org, "template.csv", template.content)
     assert response.status_code == 302
     assert Invitation.objects.count() == 2
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("name", "data", "channel"),
+    [
+        (
+            "invite.eml",
+            (FIXTURES / "real" / "imapdigester_test_linkedin_invitations_INCOMING_1.eml"),
+            Channel.EMAIL,
+        ),
+        (
+            "invitations.jsonl",
+            b'{"requester_name": "Jo Lines", "message": "Hi"}\n',
+            Channel.JSONL,
+        ),
+        ("invitations.csv", b"requester_name,message\nCarla Comma,Hello\n", Channel.CSV),
+    ],
+)
+def test_each_upload_is_labelled_with_the_channel_it_came_by(
+    org, member, login, name, data, channel
+):
+    raw = data.read_bytes() if isinstance(data, Path) else data
+    response = _upload(login(member), org, name, raw)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    invitation = Invitation.objects.get()
+    assert invitation.channel == channel
+    assert invitation.batch.channel == channel
+    assert "CSV upload" not in str(invitation.get_channel_display()) or channel == Channel.CSV
