@@ -25,6 +25,7 @@ from insights.forms import SimulationForm
 from insights.models import Simulation
 from insights.simulation import simulation_create
 from insights.svg import Series, horizontal_bars, stacked_bars
+from invitations.campaigns import campaigns_recent
 from invitations.models import Invitation, Recommendation
 from organisations.access import org_view
 from organisations.models import Capability
@@ -98,6 +99,10 @@ def _weekly_figure(org) -> dict:
     return {"chart": chart, "rows": rows, "series": series, "total": total}
 
 
+#: How far back the dashboard looks for campaigns (one requester inviting many members).
+CAMPAIGN_DAYS = 30
+
+
 @org_view(Capability.AUDIT)
 def dashboard(request):
     org = request.org
@@ -140,6 +145,8 @@ def dashboard(request):
         "median_text": duration_text(median["median"]),
         "overall_rate": _percent(overall["rate"]),
         "figures": FIGURES,
+        "campaigns": campaigns_recent(org=org, days=CAMPAIGN_DAYS),
+        "campaign_days": CAMPAIGN_DAYS,
     }
     return render(request, "insights/dashboard.html", context)
 

@@ -89,3 +89,15 @@ def member_guidance(invitation):
     from invitations.guidance import member_guidance as guidance
 
     return guidance(invitation=invitation)
+
+
+@register.filter
+def country_name(code: str) -> str:
+    """Return "Germany (DE)" for a stored ISO code in the active language; the code alone
+    when it names no country, "" when empty."""
+    from invitations.countries import country_choices
+
+    if not code:
+        return ""
+    name = dict(country_choices(get_language() or "en")).get(code)
+    return f"{name} ({code})" if name else code

@@ -104,7 +104,8 @@
         option.hidden = !show;
         if (show && option.value && first === null) { first = option; }
       });
-      if (wanted && first && (select.selectedIndex < 0 || select.options[select.selectedIndex].hidden)) {
+      var chosen = select.selectedIndex < 0 ? null : select.options[select.selectedIndex];
+      if (wanted && first && (!chosen || chosen.hidden || !chosen.value)) {
         first.selected = true;
       }
     });

@@ -252,3 +252,17 @@ def test_the_german_dashboard_names_the_months_in_german(org, dashboard_data, ma
     assert all(day in text for day in long)
     for month in english - german:  # e.g. "December" where German says "Dezember"
         assert f" {month} " not in text
+
+
+def test_the_dashboard_lists_campaigns_with_a_link_to_their_invitations(
+    org, member, manager, login
+):
+    from tests.invitations.test_review_fixtures import make_invitation as evaluated
+
+    for person in (member, manager):
+        evaluated(org, person, requester_name="Gary Growth", requester_key="name:gary growth")
+    evaluated(org, member, requester_name="Solo Sam", requester_key="name:solo sam")
+    html = login(manager).get(_url(org, "insights_dashboard")).content.decode()
+    campaigns = html[html.index('id="campaigns"') :]
+    assert "Gary Growth" in campaigns and "Solo Sam" not in campaigns
+    assert "?requester=name%3Agary%20growth" in campaigns
