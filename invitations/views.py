@@ -9,6 +9,7 @@ from django.utils.translation import ngettext
 from invitations.advice import LINKEDIN_BUTTON
 from invitations.forms import InvitationForm, UploadForm
 from invitations.guidance import member_action_of
+from invitations.i18n import localised
 from invitations.intake.detect import detect_format
 from invitations.intake.errors import IntakeError
 from invitations.intake.fields import build_record
@@ -33,7 +34,9 @@ def submit(request):
         values = form.as_values(recipient=request.user.email or request.user.get_username())
         record, errors = build_record(values, "form", None, DEFAULT_LIMITS)
         for error in errors:
-            form.add_error(error.column if error.column in form.fields else None, error.message)
+            form.add_error(
+                error.column if error.column in form.fields else None, localised(error.message)
+            )
         if record is not None:
             invitation, created = invitation_submit(
                 org=request.org, submitter=request.user, channel=Channel.FORM, record=record

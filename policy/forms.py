@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from invitations.i18n import localised
 from policy.editing import (
     CUSTOM_FIELD_LABELS,
     REASON_HELP,
@@ -393,15 +394,15 @@ class PolicyEditor:
             form = self._custom_forms[index] if index < len(self._custom_forms) else None
             if form is not None and field in form.fields:
                 if not form.has_error(field):
-                    form.add_error(field, error.message)
+                    form.add_error(field, localised(error.message))
                 return
             if form is not None:
-                form.add_error(None, error.message)
+                form.add_error(None, localised(error.message))
                 return
         name, prefix = self.form.field_for_path(error.path)
         if name is not None:
             if not self.form.has_error(name) or prefix:
-                self.form.add_error(name, prefix + error.message)
+                self.form.add_error(name, prefix + localised(error.message))
             return
         self.other_errors.append(str(error))
 

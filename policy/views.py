@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from invitations.i18n import localised
 from organisations.access import org_view
 from organisations.models import Capability, Membership
 from policy import editing
@@ -217,7 +218,7 @@ def policy_import(request):
         try:
             editing.policy_import_draft(org=request.org, raw=raw, actor=request.user)
         except PolicyInvalid as exc:
-            errors = [{"path": e.path or "—", "message": e.message} for e in exc.errors]
+            errors = [{"path": e.path or "—", "message": localised(e.message)} for e in exc.errors]
         else:
             messages.success(
                 request, _("Imported as the new draft. Review the changes, then publish.")

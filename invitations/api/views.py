@@ -8,6 +8,7 @@ from rest_framework import parsers, serializers, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from invitations.i18n import localised
 from invitations.intake.email_intake import parse_eml
 from invitations.intake.errors import ParsedRow
 from invitations.intake.fields import build_record
@@ -60,7 +61,8 @@ class InvitationOutcomeSerializer(serializers.ModelSerializer):
 
 def _error_list(errors) -> list[dict]:
     return [
-        {"item": e.line, "field": e.column, "message": e.message, "text": str(e)} for e in errors
+        {"item": e.line, "field": e.column, "message": localised(e.message), "text": str(e)}
+        for e in errors
     ]
 
 

@@ -101,3 +101,11 @@ def country_name(code: str) -> str:
         return ""
     name = dict(country_choices(get_language() or "en")).get(code)
     return f"{name} ({code})" if name else code
+
+
+@register.filter
+def localised(message) -> str:
+    """Return an intake or policy message in the active language (see invitations.i18n)."""
+    from invitations.i18n import localised as translate
+
+    return translate(message)

@@ -127,3 +127,21 @@ def test_each_upload_is_labelled_with_the_channel_it_came_by(
     assert invitation.channel == channel
     assert invitation.batch.channel == channel
     assert "CSV upload" not in str(invitation.get_channel_display()) or channel == Channel.CSV
+
+
+@pytest.mark.django_db
+def test_upload_errors_are_shown_in_the_readers_language(org, member, login):
+    client = login(member)
+    data = b"requester_name,requester_country,mutual_connections\nKim,Germany,-2\n"
+    upload = io.BytesIO(data)
+    upload.name = "bad.csv"
+    response = client.post(
+        reverse("invitation_upload", kwargs={"org_slug": org.slug}),
+        {"file": upload},
+        HTTP_ACCEPT_LANGUAGE="de",
+    )
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "ist kein zweibuchstabiger ISO-3166-Ländercode; schreiben Sie DE für Germany" in html
+    assert "-2 ist negativ" in html
+    assert "is negative" not in html
