@@ -237,17 +237,34 @@ def decisions_record_bulk(
             % {"n": len(not_open), "names": ", ".join(i.requester_name for i in not_open[:5])},
             "not_open",
         )
+    return _record_many(
+        invitations=invitations,
+        action=action,
+        actor=actor,
+        justification=justification,
+        differing_message=lambda n: ngettext(
+            "%(n)d selected invitation has a different recommendation than “%(action)s”: "
+            "write a justification.",
+            "%(n)d selected invitations have a different recommendation than “%(action)s”: "
+            "write a justification.",
+            n,
+        ),
+    )
+
+
+def _record_many(
+    *, invitations, action, actor, justification, differing_message, campaign=None
+) -> list[Decision]:
+    """Record `action` on each of the locked, pending `invitations`, or raise DecisionRefused.
+
+    A justification is required when any recommendation differs; `differing_message(n)`
+    words that refusal for n invitations.
+    """
     justification = (justification or "").strip()
     differing = [i for i in invitations if i.recommendation != action]
     if differing and not justification:
         raise DecisionRefused(
-            ngettext(
-                "%(n)d selected invitation has a different recommendation than “%(action)s”: "
-                "write a justification.",
-                "%(n)d selected invitations have a different recommendation than “%(action)s”: "
-                "write a justification.",
-                len(differing),
-            )
+            differing_message(len(differing))
             % {"n": len(differing), "action": Recommendation(action).label},
             "justification",
         )
@@ -256,7 +273,10 @@ def decisions_record_bulk(
         for i in invitations
     ]
     return [
-        _record(checked=c, action=action, actor=actor, justification=justification) for c in checks
+        _record(
+            checked=c, action=action, actor=actor, justification=justification, campaign=campaign
+        )
+        for c in checks
     ]
 
 
@@ -281,33 +301,23 @@ def campaign_decide(
         raise DecisionRefused(
             _("Nothing from this requester awaits a decision any more."), "not_open"
         )
-    justification = (justification or "").strip()
-    differing = [i for i in invitations if i.recommendation != action]
-    if differing and not justification:
-        raise DecisionRefused(
-            ngettext(
-                "%(n)d invitation of this campaign has a different recommendation than "
-                "“%(action)s”: write a justification.",
-                "%(n)d invitations of this campaign have a different recommendation than "
-                "“%(action)s”: write a justification.",
-                len(differing),
-            )
-            % {"n": len(differing), "action": Recommendation(action).label},
-            "justification",
-        )
     campaign = {
         "requester_key": requester_key,
         "requester_name": invitations[0].requester_name,
         "size": len(invitations),
         "invitation_ids": [i.pk for i in invitations],
     }
-    checks = [
-        _check(invitation=i, action=action, justification=justification, reverses=None)
-        for i in invitations
-    ]
-    return [
-        _record(
-            checked=c, action=action, actor=actor, justification=justification, campaign=campaign
-        )
-        for c in checks
-    ]
+    return _record_many(
+        invitations=invitations,
+        action=action,
+        actor=actor,
+        justification=justification,
+        differing_message=lambda n: ngettext(
+            "%(n)d invitation of this campaign has a different recommendation than "
+            "“%(action)s”: write a justification.",
+            "%(n)d invitations of this campaign have a different recommendation than "
+            "“%(action)s”: write a justification.",
+            n,
+        ),
+        campaign=campaign,
+    )

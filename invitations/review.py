@@ -494,6 +494,21 @@ def detail(request, pk: int):
     return render(request, "invitations/review/detail.html", context)
 
 
+def _queue_row(request, invitation: Invitation, *, error: str | None, done: str | None = None):
+    """Return the queue row of `invitation` after a decision, saying what happened."""
+    attach_top_reasons([invitation])
+    decorate_rows([invitation], org=request.org)
+    context = {
+        "row": invitation,
+        "can_decide": True,
+        "error": error,
+        "done": done,
+        "now": timezone.now(),
+        "actions": _labels(Recommendation.choices),
+    }
+    return render(request, "invitations/review/partials/row.html", context)
+
+
 @org_view(Capability.REVIEW)
 @require_POST
 def decide(request, pk: int):
@@ -516,17 +531,7 @@ def decide(request, pk: int):
         error = " ".join(e for errors in form.errors.values() for e in errors)
     if from_queue and request.htmx:
         # htmx swaps only 2xx answers: an error is shown in the row, with status 200.
-        invitation = _reviewable(request, pk)
-        attach_top_reasons([invitation])
-        decorate_rows([invitation], org=request.org)
-        context = {
-            "row": invitation,
-            "can_decide": True,
-            "error": error,
-            "now": timezone.now(),
-            "actions": _labels(Recommendation.choices),
-        }
-        return render(request, "invitations/review/partials/row.html", context)
+        return _queue_row(request, _reviewable(request, pk), error=error)
     if error is None:
         messages.success(request, _("Decision recorded; the submitter is told by e-mail."))
         if request.POST.get("then") == "next":
@@ -603,17 +608,7 @@ def campaign_decision(request):
             invitation.campaign = campaigns_pending(
                 org=request.org, requester_keys={requester_key}
             ).get(requester_key)
-        attach_top_reasons([invitation])
-        decorate_rows([invitation], org=request.org)
-        context = {
-            "row": invitation,
-            "can_decide": True,
-            "error": error,
-            "done": None if error else done,
-            "now": timezone.now(),
-            "actions": _labels(Recommendation.choices),
-        }
-        return render(request, "invitations/review/partials/row.html", context)
+        return _queue_row(request, invitation, error=error, done=None if error else done)
     if error is None:
         messages.success(request, done)
     else:

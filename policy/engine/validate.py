@@ -105,17 +105,20 @@ def _check_weight(value: Any, path: str, errors: list[PolicyError]) -> None:
     if not _is_number(value):
         errors.append(PolicyError(path, _("must be a number, got %(value)s", value=repr(value))))
     elif not low <= value <= high:
-        errors.append(
-            PolicyError(
-                path,
-                _(
-                    "must be between %(low)s and %(high)s, got %(value)s",
-                    low=format(low, "g"),
-                    high=format(high, "g"),
-                    value=repr(value),
-                ),
-            )
-        )
+        errors.append(_out_of_range(path, low, high, value))
+
+
+def _out_of_range(path: str, low: float, high: float, value: Any) -> PolicyError:
+    """Return the error for a number outside [low, high]."""
+    return PolicyError(
+        path,
+        _(
+            "must be between %(low)s and %(high)s, got %(value)s",
+            low=format(low, "g"),
+            high=format(high, "g"),
+            value=repr(value),
+        ),
+    )
 
 
 def _check_rules(rules: Any, errors: list[PolicyError]) -> None:
@@ -358,17 +361,7 @@ def validate_policy(data: Any) -> list[PolicyError]:
                     PolicyError(path, _("must be a number, got %(value)s", value=repr(value)))
                 )
             elif not low <= value <= high:
-                errors.append(
-                    PolicyError(
-                        path,
-                        _(
-                            "must be between %(low)s and %(high)s, got %(value)s",
-                            low=format(low, "g"),
-                            high=format(high, "g"),
-                            value=repr(value),
-                        ),
-                    )
-                )
+                errors.append(_out_of_range(path, low, high, value))
     combine = data.get("combine", {})
     if not isinstance(combine, dict):
         errors.append(PolicyError("combine", _("must be an object")))
