@@ -53,7 +53,8 @@
     var box = dialog();
     if (!box || typeof box.showModal !== "function") { return; }
     pending = { form: form, action: action };
-    document.getElementById("decide-question").textContent = label + " — " + facts.name;
+    document.getElementById("decide-question").textContent =
+      label + " — " + facts.name + (facts.scope ? " (" + facts.scope + ")" : "");
     var rec = document.getElementById("decide-recommendation");
     rec.textContent = rec.getAttribute("data-prefix") + " " + (facts.recommendationLabel || "—");
     var area = document.getElementById("decide-justification");
@@ -71,6 +72,7 @@
       name: row.getAttribute("data-name"),
       recommendation: row.getAttribute("data-recommendation"),
       recommendationLabel: row.getAttribute("data-recommendation-label"),
+      scope: row.getAttribute("data-scope"),
       reversal: false
     };
   }

@@ -103,6 +103,7 @@ def test_a_campaign_is_one_card_and_one_decision_for_every_colleague(
     screenshot(f"{size}-campaign")
     row.locator("button[data-action=report_spam]").click()
     page.locator("#decide-dialog").wait_for(state="visible")
+    assert "(3 invitations)" in page.locator("#decide-question").inner_text()
     page.locator("#decide-confirm").click()
     page.locator(f"#row-{run[0].pk}").get_by_text("3 decisions recorded").wait_for()
     assert Decision.objects.filter(action="report_spam").count() == 3
