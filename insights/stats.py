@@ -121,19 +121,23 @@ def queue_state(*, org, now: datetime | None = None) -> dict:
     }
 
 
-def median_time_to_decision(*, org) -> dict:
-    """Return {"decided", "median"}: decided invitations and the median of decided - evaluated."""
+def median_time_to_decision(*, org, since: datetime | None = None) -> dict:
+    """Return {"decided", "median"}: decided invitations and the median of decided - evaluated,
+    over decisions taken since `since` (all of them when None)."""
     decided = Invitation.objects.for_org(org).filter(
         decided_at__isnull=False, evaluated_at__isnull=False
     )
+    if since is not None:
+        decided = decided.filter(decided_at__gte=since)
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute(
                 "SELECT count(*), percentile_cont(0.5) WITHIN GROUP "
                 "(ORDER BY EXTRACT(EPOCH FROM decided_at - evaluated_at)) "
                 "FROM invitations_invitation WHERE organisation_id = %s "
-                "AND decided_at IS NOT NULL AND evaluated_at IS NOT NULL",
-                [org.pk],
+                "AND decided_at IS NOT NULL AND evaluated_at IS NOT NULL "
+                "AND (%s::timestamptz IS NULL OR decided_at >= %s::timestamptz)",
+                [org.pk, since, since],
             )
             n, seconds = cursor.fetchone()
         median = timedelta(seconds=float(seconds)) if seconds is not None else None
@@ -188,7 +192,7 @@ _PG_RULE_SQL = """
         FROM jsonb_array_elements(
             CASE WHEN jsonb_typeof(e.hits) = 'array' THEN e.hits ELSE '[]'::jsonb END
         ) AS x
-        WHERE jsonb_typeof(x->'weight') = 'number' AND (x->'weight')::float8 > 0
+        WHERE jsonb_typeof(x->'weight') = 'number' AND (x->'weight')::float8 <> 0
     ) AS h
     WHERE i.organisation_id = %s AND h.rule IS NOT NULL
     GROUP BY h.rule
@@ -207,6 +211,19 @@ def positive_rules(hits) -> set[str]:
     return out
 
 
+def fired_rules(hits) -> set[str]:
+    """Return the ids of the rules in `hits` that fired with a weight, for or against
+    accepting: a known contact (negative weight) counts as much as a spam signal."""
+    out = set()
+    for hit in hits if isinstance(hits, list) else ():
+        if not isinstance(hit, dict) or not hit.get("rule"):
+            continue
+        weight = hit.get("weight")
+        if isinstance(weight, int | float) and not isinstance(weight, bool) and weight != 0:
+            out.add(str(hit["rule"]))
+    return out
+
+
 def _rule_counts_portable(org) -> dict[str, tuple[int, int, int]]:
     counts: dict[str, list[int]] = {}
     rows = (
@@ -215,7 +232,7 @@ def _rule_counts_portable(org) -> dict[str, tuple[int, int, int]]:
         .values_list("evaluation__hits", "decision", "recommendation")
     )
     for hits, decision, recommendation in rows.iterator(chunk_size=2000):
-        for rule in positive_rules(hits):
+        for rule in fired_rules(hits):
             entry = counts.setdefault(rule, [0, 0, 0])
             entry[0] += 1
             if decision:
@@ -234,7 +251,7 @@ def rule_title(rule: str, lang: str = "en") -> str:
 def rule_stats(*, org, lang: str = "en") -> list[RuleStat]:
     """Return one RuleStat per built-in rule and per custom rule seen in `org`'s evaluations.
 
-    A rule "hit" an invitation when it fired with a positive weight in the invitation's
+    A rule "hit" an invitation when it fired with a non-zero weight in the invitation's
     current evaluation; it was overridden when the decision differs from the recommendation.
     Built-in rules come in catalogue order, then custom rules by name.
     """
@@ -286,7 +303,7 @@ _PG_RULE_PAGE_SQL = """
       AND EXISTS (
         SELECT 1 FROM jsonb_array_elements(e.hits) AS x
         WHERE x->>'rule' = %s AND jsonb_typeof(x->'weight') = 'number'
-          AND (x->'weight')::float8 > 0
+          AND (x->'weight')::float8 <> 0
       )
     ORDER BY i.id DESC
     LIMIT %s
@@ -323,7 +340,7 @@ def rule_invitation_ids(
         ids = []
         candidates = rows.order_by("-pk").values_list("pk", "evaluation__hits")
         for pk, hits in candidates.iterator(chunk_size=500):
-            if rule in positive_rules(hits):
+            if rule in fired_rules(hits):
                 ids.append(pk)
                 if len(ids) > size:
                     break

@@ -14,6 +14,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import dateformat
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -24,6 +25,7 @@ from insights.forms import SimulationForm
 from insights.models import Simulation
 from insights.simulation import simulation_create
 from insights.svg import Series, horizontal_bars, stacked_bars
+from invitations.campaigns import campaigns_recent
 from invitations.models import Invitation, Recommendation
 from organisations.access import org_view
 from organisations.models import Capability
@@ -73,7 +75,8 @@ def _weekly_figure(org) -> dict:
     weeks = stats.weekly_counts(org=org)
     keys = [*Recommendation.values, stats.PENDING]
     series = [Series(key, labels[key]) for key in keys]
-    columns = [(w["week"].strftime("%d %b"), w["counts"]) for w in weeks]
+    # Django's date format speaks the active language ("1 Dez" in German), strftime does not.
+    columns = [(dateformat.format(w["week"], "j M"), w["counts"]) for w in weeks]
     total = sum(sum(w["counts"].values()) for w in weeks)
     chart = stacked_bars(
         title=_("Invitations per week by recommendation"),
@@ -95,6 +98,10 @@ def _weekly_figure(org) -> dict:
         for w in weeks
     ]
     return {"chart": chart, "rows": rows, "series": series, "total": total}
+
+
+#: How far back the dashboard looks for campaigns (one requester inviting many members).
+CAMPAIGN_DAYS = 30
 
 
 @org_view(Capability.AUDIT)
@@ -139,6 +146,8 @@ def dashboard(request):
         "median_text": duration_text(median["median"]),
         "overall_rate": _percent(overall["rate"]),
         "figures": FIGURES,
+        "campaigns": campaigns_recent(org=org, days=CAMPAIGN_DAYS),
+        "campaign_days": CAMPAIGN_DAYS,
     }
     return render(request, "insights/dashboard.html", context)
 

@@ -113,8 +113,14 @@ def _check(
     return _Check(invitation=invitation, current=current)
 
 
-def _record(*, checked: _Check, action: str, actor, justification: str) -> Decision:
-    """Write the audit event, the Decision and the invitation's copy; queue the notification."""
+def _record(
+    *, checked: _Check, action: str, actor, justification: str, campaign: dict | None = None
+) -> Decision:
+    """Write the audit event, the Decision and the invitation's copy; queue the notification.
+
+    `campaign` (requester key, size) is recorded in the audit event when the decision
+    was taken once for a whole campaign.
+    """
     invitation, current = checked.invitation, checked.current
     evaluation = invitation.evaluation
     version = evaluation.policy_version.number if evaluation is not None else None
@@ -132,6 +138,7 @@ def _record(*, checked: _Check, action: str, actor, justification: str) -> Decis
             "justification": justification,
             "policy_version": version,
             "reverses": current.audit_seq if current is not None else None,
+            **({"campaign": campaign} if campaign is not None else {}),
         },
     )
     decision = Decision.objects.create(
@@ -230,17 +237,34 @@ def decisions_record_bulk(
             % {"n": len(not_open), "names": ", ".join(i.requester_name for i in not_open[:5])},
             "not_open",
         )
+    return _record_many(
+        invitations=invitations,
+        action=action,
+        actor=actor,
+        justification=justification,
+        differing_message=lambda n: ngettext(
+            "%(n)d selected invitation has a different recommendation than “%(action)s”: "
+            "write a justification.",
+            "%(n)d selected invitations have a different recommendation than “%(action)s”: "
+            "write a justification.",
+            n,
+        ),
+    )
+
+
+def _record_many(
+    *, invitations, action, actor, justification, differing_message, campaign=None
+) -> list[Decision]:
+    """Record `action` on each of the locked, pending `invitations`, or raise DecisionRefused.
+
+    A justification is required when any recommendation differs; `differing_message(n)`
+    words that refusal for n invitations.
+    """
     justification = (justification or "").strip()
     differing = [i for i in invitations if i.recommendation != action]
     if differing and not justification:
         raise DecisionRefused(
-            ngettext(
-                "%(n)d selected invitation has a different recommendation than “%(action)s”: "
-                "write a justification.",
-                "%(n)d selected invitations have a different recommendation than “%(action)s”: "
-                "write a justification.",
-                len(differing),
-            )
+            differing_message(len(differing))
             % {"n": len(differing), "action": Recommendation(action).label},
             "justification",
         )
@@ -249,5 +273,51 @@ def decisions_record_bulk(
         for i in invitations
     ]
     return [
-        _record(checked=c, action=action, actor=actor, justification=justification) for c in checks
+        _record(
+            checked=c, action=action, actor=actor, justification=justification, campaign=campaign
+        )
+        for c in checks
     ]
+
+
+@transaction.atomic
+def campaign_decide(
+    *, org, requester_key: str, action: str, actor, justification: str = ""
+) -> list[Decision]:
+    """Record one `action` on every pending invitation of `org` from `requester_key`.
+
+    Returns the decisions, one per invitation, each with an audit event that names the
+    campaign (its requester key and size); each submitter is notified. All or none: the
+    rules of a bulk decision apply. Raises DecisionRefused when nothing is pending.
+    """
+    if action not in Recommendation.values:
+        raise DecisionRefused(_("Choose one of the four LinkedIn actions."), "action")
+    invitations = list(
+        _locked(Invitation.objects.for_org(org).pending_review())
+        .filter(requester_key=requester_key)
+        .order_by("pk")
+    )
+    if not invitations:
+        raise DecisionRefused(
+            _("Nothing from this requester awaits a decision any more."), "not_open"
+        )
+    campaign = {
+        "requester_key": requester_key,
+        "requester_name": invitations[0].requester_name,
+        "size": len(invitations),
+        "invitation_ids": [i.pk for i in invitations],
+    }
+    return _record_many(
+        invitations=invitations,
+        action=action,
+        actor=actor,
+        justification=justification,
+        differing_message=lambda n: ngettext(
+            "%(n)d invitation of this campaign has a different recommendation than "
+            "“%(action)s”: write a justification.",
+            "%(n)d invitations of this campaign have a different recommendation than "
+            "“%(action)s”: write a justification.",
+            n,
+        ),
+        campaign=campaign,
+    )

@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from invitations.countries import CountryField
+
 YES_NO_UNSURE = [("", _("—")), ("yes", _("Yes")), ("no", _("No")), ("unsure", _("Not sure"))]
 YES_NO = [("", _("—")), ("yes", _("Yes")), ("no", _("No"))]
 PHOTO = [("", _("Don't know")), ("true", _("Yes")), ("false", _("No photo"))]
@@ -18,8 +20,10 @@ class InvitationForm(forms.Form):
         required=False,
         help_text=_("e.g. https://www.linkedin.com/in/jane-doe"),
     )
-    requester_country = forms.CharField(
-        label=_("Country"), max_length=2, required=False, help_text=_("Two letters, e.g. DE")
+    requester_country = CountryField(
+        label=_("Country"),
+        required=False,
+        help_text=_("Type to filter the list, e.g. “Germ” for Germany."),
     )
     requester_industry = forms.CharField(label=_("Industry"), max_length=200, required=False)
     requester_has_photo = forms.ChoiceField(

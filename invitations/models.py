@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 class Channel(models.TextChoices):
     FORM = "form", _("Web form")
     CSV = "csv", _("CSV upload")
+    JSONL = "jsonl", _("JSON-lines upload")
     EXPORT = "export", _("LinkedIn export")
     EMAIL = "email", _("Forwarded e-mail")
     INBOUND = "inbound", _("Mail gateway")

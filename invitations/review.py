@@ -9,7 +9,9 @@ at most two range scans of the index (organisation, -risk, id) of pending invita
 import base64
 import binascii
 import math
+import shlex
 from datetime import datetime, time, timedelta
+from urllib.parse import quote
 
 from django import forms
 from django.contrib import messages
@@ -26,10 +28,12 @@ from django.views.decorators.http import require_POST
 
 from invitations import notify
 from invitations.advice import LINKEDIN_BUTTON
+from invitations.campaigns import campaigns_collapse, campaigns_pending
 from invitations.decisions import (
     BULK_LIMIT,
     JUSTIFICATION_MAX,
     DecisionRefused,
+    campaign_decide,
     decision_record,
     decisions_record_bulk,
 )
@@ -66,6 +70,7 @@ _ROW_FIELDS = (
     "reasons",
     "created_at",
     "evaluation_id",
+    "requester_key",
 )
 
 
@@ -102,7 +107,12 @@ class QueueFilterForm(forms.Form):
         required=False,
         max_length=200,
         widget=forms.TextInput(
-            attrs={"type": "search", "placeholder": gettext_lazy("Name, company, headline")}
+            attrs={
+                "type": "search",
+                "placeholder": gettext_lazy(
+                    "Name, company, headline — or recommendation:spam from:alice channel:email"
+                ),
+            }
         ),
     )
     recommendation = forms.ChoiceField(
@@ -146,6 +156,75 @@ class QueueFilterForm(forms.Form):
         self.fields["submitter"].choices = [("", _("Anyone"))] + list(people)
 
 
+#: The keys the search bar understands, each naming the filter it sets.
+SEARCH_KEYS = {
+    "recommendation": "recommendation",
+    "rec": "recommendation",
+    "from": "submitter_name",
+    "by": "submitter_name",
+    "channel": "channel",
+    "reason": "reason",
+    "requester": "requester",
+}
+
+
+def _match_choice(value: str, choices) -> str | None:
+    """Return the choice whose value or label `value` names (exactly, else as a part of it)."""
+    wanted = value.casefold().replace("-", "_")
+    labels = [(code, code.casefold(), str(label).casefold()) for code, label in choices]
+    for code, lowered, label in labels:
+        if wanted in (lowered, label):
+            return code
+    for code, lowered, label in labels:
+        if wanted in lowered or wanted in label.replace("-", ""):
+            return code
+    return None
+
+
+def search_parse(text: str) -> tuple[dict, str, list[str]]:
+    """Return (filters, free text, problems) of a search like `recommendation:spam from:alice`.
+
+    Keys name filters (SEARCH_KEYS); a value may be quoted ("from:\"Anna Lee\"") and may
+    name a choice by its code or its words in the active language ("channel:email",
+    "recommendation:spam"). A value that names no choice is a problem to show, never
+    silently dropped; words without a known key stay free text.
+    """
+    try:
+        words = shlex.split(text or "")
+    except ValueError:
+        words = (text or "").split()
+    filters: dict = {}
+    free: list[str] = []
+    problems: list[str] = []
+    choices = {
+        "recommendation": Recommendation.choices,
+        "channel": Channel.choices,
+        "reason": REASON_CHOICES,
+    }
+    for word in words:
+        key, sep, value = word.partition(":")
+        target = SEARCH_KEYS.get(key.casefold()) if sep else None
+        if target is None or not value:
+            free.append(word)
+            continue
+        if target in choices:
+            code = _match_choice(value, choices[target])
+            if code is None:
+                problems.append(
+                    _("“%(value)s” is not a %(key)s; try one of: %(choices)s.")
+                    % {
+                        "value": value,
+                        "key": key,
+                        "choices": ", ".join(c for c, _label in choices[target]),
+                    }
+                )
+                continue
+            filters[target] = code
+        else:
+            filters[target] = value
+    return filters, " ".join(free), problems
+
+
 def _day_start(day) -> datetime:
     return timezone.make_aware(datetime.combine(day, time.min))
 
@@ -167,6 +246,14 @@ def queue_filter(queryset, data: dict):
         queryset = queryset.filter(created_at__gte=_day_start(data["date_from"]))
     if data.get("date_to"):
         queryset = queryset.filter(created_at__lt=_day_start(data["date_to"] + timedelta(days=1)))
+    submitter_name = (data.get("submitter_name") or "").strip()
+    if submitter_name:
+        queryset = queryset.filter(
+            Q(submitter__username__iexact=submitter_name)
+            | Q(submitter__first_name__iexact=submitter_name)
+            | Q(submitter__email__istartswith=submitter_name + "@")
+            | Q(submitter__email__iexact=submitter_name)
+        )
     requester = (data.get("requester") or "").strip()
     if requester:
         queryset = queryset.filter(
@@ -220,6 +307,10 @@ def decorate_rows(rows, *, org) -> None:
         row.decide_url = f"{prefix}{row.pk}/decide/"
         row.recommendation_label = labels.get(row.recommendation, "")
         row.decision_label = labels.get(row.decision, "")
+        row.campaign = getattr(row, "campaign", None)
+        if row.campaign is not None:
+            row.campaign_url = f"{prefix}?requester={quote(row.requester_key, safe='')}"
+            row.campaign_decide_url = f"{prefix}campaign/decide/"
 
 
 def attach_top_reasons(rows, count: int = 2) -> None:
@@ -252,12 +343,31 @@ def _querystring(form) -> str:
     return params.urlencode()
 
 
+#: The filters behind "More filters"; the search bar sets the rest.
+MORE_FILTERS = (
+    "recommendation",
+    "reason",
+    "channel",
+    "submitter",
+    "requester",
+    "date_from",
+    "date_to",
+)
+
+
 @org_view(Capability.READ_ALL)
 def queue(request):
     form = QueueFilterForm(request.GET or None, org=request.org)
-    filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    filters = dict(form.cleaned_data) if form.is_bound and form.is_valid() else {}
+    searched, free_text, problems = search_parse(filters.get("q", ""))
+    filters.update(searched)
+    filters["q"] = free_text
     after = cursor_decode(request.GET.get("after"))
     rows, next_cursor = queue_page(org=request.org, filters=filters, after=after, size=PAGE_SIZE)
+    # Filtering by one requester lists a campaign's invitations one by one: the way
+    # to split a member's invitation out of it and decide it alone.
+    if not filters.get("requester"):
+        rows = campaigns_collapse(rows, org=request.org)
     attach_top_reasons(rows)
     decorate_rows(rows, org=request.org)
     filter_query = _querystring(form)
@@ -267,6 +377,9 @@ def queue(request):
         "next_cursor": next_cursor,
         "paged": after is not None,
         "filter_query": filter_query,
+        "search_problems": problems,
+        "more_filters": [form[name] for name in MORE_FILTERS],
+        "more_filters_open": any(filters.get(name) for name in MORE_FILTERS if name != "q"),
         "can_decide": _can_decide(request),
         "actions": _labels(Recommendation.choices),
         "bulk_limit": BULK_LIMIT,
@@ -305,6 +418,26 @@ def _reviewable(request, pk: int) -> Invitation:
     return invitation
 
 
+def queue_neighbours(*, org, invitation: Invitation) -> tuple[int | None, int | None]:
+    """Return the ids of the pending invitations just before and just after `invitation`
+    in queue order (riskiest first, then oldest), or None at either end."""
+    pending = Invitation.objects.for_org(org).pending_review().exclude(pk=invitation.pk)
+    risk, pk = invitation.risk, invitation.pk
+    after = (
+        pending.filter(Q(risk=risk, id__gt=pk) | Q(risk__lt=risk))
+        .order_by("-risk", "id")
+        .values_list("id", flat=True)
+        .first()
+    )
+    before = (
+        pending.filter(Q(risk=risk, id__lt=pk) | Q(risk__gt=risk))
+        .order_by("risk", "-id")
+        .values_list("id", flat=True)
+        .first()
+    )
+    return before, after
+
+
 def _detail_context(request, invitation: Invitation, form: DecideForm | None = None) -> dict:
     history = list(
         Decision.objects.filter(invitation=invitation)
@@ -330,7 +463,14 @@ def _detail_context(request, invitation: Invitation, form: DecideForm | None = N
         .only(*_ROW_FIELDS, "submitter_id")
         .order_by("-id")[:RELATED_LIMIT]
     )
+    before, after = queue_neighbours(org=request.org, invitation=invitation)
+
+    def _url(pk):
+        return reverse("review_detail", kwargs={"org_slug": request.org.slug, "pk": pk})
+
     return {
+        "previous_url": _url(before) if before else None,
+        "next_url": _url(after) if after else None,
         "invitation": invitation,
         "evaluation": invitation.evaluation,
         "button": LINKEDIN_BUTTON.get(invitation.decision or invitation.recommendation),
@@ -352,6 +492,21 @@ def detail(request, pk: int):
     if request.htmx and request.htmx.target == "outcome":
         return render(request, "invitations/partials/outcome.html", context)
     return render(request, "invitations/review/detail.html", context)
+
+
+def _queue_row(request, invitation: Invitation, *, error: str | None, done: str | None = None):
+    """Return the queue row of `invitation` after a decision, saying what happened."""
+    attach_top_reasons([invitation])
+    decorate_rows([invitation], org=request.org)
+    context = {
+        "row": invitation,
+        "can_decide": True,
+        "error": error,
+        "done": done,
+        "now": timezone.now(),
+        "actions": _labels(Recommendation.choices),
+    }
+    return render(request, "invitations/review/partials/row.html", context)
 
 
 @org_view(Capability.REVIEW)
@@ -376,19 +531,13 @@ def decide(request, pk: int):
         error = " ".join(e for errors in form.errors.values() for e in errors)
     if from_queue and request.htmx:
         # htmx swaps only 2xx answers: an error is shown in the row, with status 200.
-        invitation = _reviewable(request, pk)
-        attach_top_reasons([invitation])
-        decorate_rows([invitation], org=request.org)
-        context = {
-            "row": invitation,
-            "can_decide": True,
-            "error": error,
-            "now": timezone.now(),
-            "actions": _labels(Recommendation.choices),
-        }
-        return render(request, "invitations/review/partials/row.html", context)
+        return _queue_row(request, _reviewable(request, pk), error=error)
     if error is None:
         messages.success(request, _("Decision recorded; the submitter is told by e-mail."))
+        if request.POST.get("then") == "next":
+            _before, after = queue_neighbours(org=request.org, invitation=invitation)
+            if after is not None:
+                return redirect("review_detail", org_slug=request.org.slug, pk=after)
         return redirect("review_detail", org_slug=request.org.slug, pk=invitation.pk)
     if form.is_valid():
         form.add_error(None, error)
@@ -427,6 +576,44 @@ def bulk(request):
             % {"n": len(decisions)},
         )
     return redirect(target)
+
+
+@org_view(Capability.REVIEW)
+@require_POST
+def campaign_decision(request):
+    """Decide every pending invitation of one requester at once (a campaign)."""
+    requester_key = request.POST.get("requester_key", "")
+    leader = request.POST.get("leader", "")
+    error = None
+    decisions = []
+    try:
+        decisions = campaign_decide(
+            org=request.org,
+            requester_key=requester_key,
+            action=request.POST.get("action", ""),
+            actor=request.user,
+            justification=request.POST.get("justification", ""),
+        )
+    except DecisionRefused as exc:
+        error = exc.message
+    done = ngettext(
+        "%(n)d decision recorded; each colleague is told by e-mail.",
+        "%(n)d decisions recorded; each colleague is told by e-mail.",
+        len(decisions),
+    ) % {"n": len(decisions)}
+    if request.htmx and leader.isdigit():
+        invitation = _reviewable(request, int(leader))
+        invitation.campaign = None
+        if error is not None:
+            invitation.campaign = campaigns_pending(
+                org=request.org, requester_keys={requester_key}
+            ).get(requester_key)
+        return _queue_row(request, invitation, error=error, done=None if error else done)
+    if error is None:
+        messages.success(request, done)
+    else:
+        messages.error(request, error)
+    return redirect("review_queue", org_slug=request.org.slug)
 
 
 # --- e-mail wording ---------------------------------------------------------------------

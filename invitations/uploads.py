@@ -36,27 +36,43 @@ from policy.roster import RosterImportOutcome, RosterRejected, roster_import_fil
 
 # How often, at most, the worker writes its progress.
 _PROGRESS_EVERY_SECONDS = 0.5
-_CHANNELS = {"zip": Channel.EXPORT, "eml": Channel.EMAIL}
+# The channel each detected upload format arrives by, as the submitter would name it.
+_CHANNELS = {
+    "zip": Channel.EXPORT,
+    "linkedin_invitations": Channel.EXPORT,
+    "eml": Channel.EMAIL,
+    "jsonl": Channel.JSONL,
+    "template_csv": Channel.CSV,
+}
+# Formats small enough files of are imported in the request. ZIPs and e-mails never
+# are: a small archive can unpack to a great deal, and a small hostile e-mail can hold
+# the parser for long; both go to a worker.
+_INLINE_FORMATS = frozenset({"template_csv", "linkedin_invitations", "jsonl"})
+
+
+def upload_format(head: bytes, filename: str) -> str:
+    """Return the detected format of an uploaded file, "" when it is not recognised."""
+    try:
+        return detect_format(head, filename)
+    except IntakeError:
+        return ""
 
 
 def channel_of(head: bytes, filename: str) -> str:
-    """Return the intake channel an uploaded file arrives by: export ZIP, e-mail or CSV."""
-    try:
-        return _CHANNELS.get(detect_format(head, filename), Channel.CSV)
-    except IntakeError:
-        return Channel.CSV
+    """Return the channel an uploaded file arrives by: an .eml is a forwarded e-mail, a ZIP
+    or Invitations.csv a LinkedIn export, JSON lines their own; anything else CSV."""
+    return _CHANNELS.get(upload_format(head, filename), Channel.CSV)
 
 
 _EMAIL_CHANNELS = (Channel.EMAIL, Channel.INBOUND)
 
 
-def imports_inline(size: int, channel: str) -> bool:
-    """Return whether an upload is small enough to import within the request.
-
-    ZIPs and e-mails never are: a small archive can unpack to a great deal, and a
-    small hostile e-mail can hold the parser for long; both go to a worker.
-    """
-    return channel == Channel.CSV and size <= settings.VOUCH_UPLOAD_INLINE_BYTES
+def imports_inline(size: int, head: bytes, filename: str) -> bool:
+    """Return whether an upload is small enough, and of a kind, to import within the request."""
+    return (
+        upload_format(head, filename) in _INLINE_FORMATS
+        and size <= settings.VOUCH_UPLOAD_INLINE_BYTES
+    )
 
 
 def _parse_email(data: bytes, filename: str) -> tuple[dict | None, list[dict]]:

@@ -7,6 +7,8 @@ from django.utils.translation import gettext as _
 
 from invitations.advice import LINKEDIN_BUTTON
 from invitations.forms import InvitationForm, UploadForm
+from invitations.guidance import member_action_of
+from invitations.i18n import localised
 from invitations.intake.detect import HEAD_BYTES
 from invitations.intake.errors import IntakeError
 from invitations.intake.fields import build_record
@@ -18,6 +20,7 @@ from invitations.upload_limits import upload_too_large
 from invitations.uploads import channel_of, imports_inline, upload_import_now, upload_receive
 from organisations.access import org_view
 from organisations.models import Capability
+from policy.models import MemberAction
 from policy.roster import RosterRejected
 
 _PENDING = (Status.RECEIVED, Status.EVALUATING)
@@ -38,7 +41,9 @@ def submit(request):
             except IntakeRejected as exc:
                 record, errors = None, exc.errors
         for error in errors:
-            form.add_error(error.column if error.column in form.fields else None, error.message)
+            form.add_error(
+                error.column if error.column in form.fields else None, localised(error.message)
+            )
         if record is not None:
             if not created:
                 messages.info(request, _("This invitation was submitted before; here it is."))
@@ -67,7 +72,7 @@ def upload(request):
         head = uploaded.file.read(HEAD_BYTES)
         uploaded.file.seek(0)
         channel = channel_of(head, uploaded.name)
-        if not imports_inline(uploaded.size, channel):
+        if not imports_inline(uploaded.size, head, uploaded.name):
             stored = upload_receive(
                 org=request.org,
                 submitter=request.user,
@@ -141,7 +146,12 @@ def mine(request):
         50,
     ).get_page(request.GET.get("page"))
     pending = any(inv.status in _PENDING for inv in page.object_list)
-    context = {"page": page, "pending": pending, "buttons": LINKEDIN_BUTTON}
+    context = {
+        "page": page,
+        "pending": pending,
+        "buttons": LINKEDIN_BUTTON,
+        "act_now": member_action_of(request.org.pk) == MemberAction.ACT_NOW,
+    }
     if request.htmx:
         return render(request, "invitations/partials/mine_table.html", context)
     return render(request, "invitations/mine.html", context)

@@ -31,6 +31,7 @@ NAV_ITEMS: tuple[NavItem, ...] = (
     NavItem("api_tokens", _("API tokens"), Capability.MANAGE),
     NavItem("outbox", _("E-mail outbox"), Capability.MANAGE),
     NavItem("org_settings", _("Settings"), Capability.MANAGE),
+    NavItem("notification_templates", _("Notification e-mails"), Capability.MANAGE),
 )
 
 

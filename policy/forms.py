@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from invitations.i18n import localised
 from policy.editing import (
     CUSTOM_FIELD_LABELS,
     REASON_HELP,
@@ -31,6 +32,7 @@ from policy.engine.catalogue import (
     ParamSpec,
 )
 from policy.engine.validate import MAX_CUSTOM_RULES, MAX_PATTERN_LENGTH
+from policy.models import MemberAction
 
 # Lists every policy has (an empty textarea stores an empty list, not the defaults).
 FIXED_LISTS = ("default_texts", "context_words", "url_shorteners", "greetings", "blocklist")
@@ -392,15 +394,15 @@ class PolicyEditor:
             form = self._custom_forms[index] if index < len(self._custom_forms) else None
             if form is not None and field in form.fields:
                 if not form.has_error(field):
-                    form.add_error(field, error.message)
+                    form.add_error(field, localised(error.message))
                 return
             if form is not None:
-                form.add_error(None, error.message)
+                form.add_error(None, localised(error.message))
                 return
         name, prefix = self.form.field_for_path(error.path)
         if name is not None:
             if not self.form.has_error(name) or prefix:
-                self.form.add_error(name, prefix + error.message)
+                self.form.add_error(name, prefix + localised(error.message))
             return
         self.other_errors.append(str(error))
 
@@ -609,4 +611,16 @@ class SharedRosterForm(forms.Form):
     )
     replace = forms.BooleanField(
         label=_("Replace the current shared list"), required=False, initial=True
+    )
+
+
+class MemberActionForm(forms.Form):
+    member_action = forms.ChoiceField(
+        label=_("What members do with a recommendation"),
+        choices=MemberAction.choices,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "Shown on every member's result page. It applies at once; "
+            "the next published version records it."
+        ),
     )

@@ -32,8 +32,19 @@ class OrgProfile(models.Model):
         }
 
 
+class MemberAction(models.TextChoices):
+    """What a member may do with a recommendation before a reviewer decided."""
+
+    WAIT = "wait", _("Members wait for a reviewer's decision")
+    ACT_NOW = "act_now", _("Members may act on the recommendation at once")
+
+
 class Policy(models.Model):
-    """An organisation's policy: one editable draft; published states live in PolicyVersion."""
+    """An organisation's policy: one editable draft; published states live in PolicyVersion.
+
+    `member_action` applies at once when a manager changes it (it is guidance, not a rule
+    the engine evaluates); each published version records the value it was published with.
+    """
 
     organisation = models.OneToOneField(
         "organisations.Organisation", on_delete=models.CASCADE, related_name="policy"
@@ -42,6 +53,12 @@ class Policy(models.Model):
     draft_updated_at = models.DateTimeField(auto_now=True)
     draft_updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    member_action = models.CharField(
+        _("members and the recommendation"),
+        max_length=8,
+        choices=MemberAction.choices,
+        default=MemberAction.WAIT,
     )
 
     class Meta:
@@ -73,6 +90,9 @@ class PolicyVersion(models.Model):
     )
     published_at = models.DateTimeField(auto_now_add=True)
     change_note = models.TextField(_("change note"))
+    member_action = models.CharField(
+        max_length=8, choices=MemberAction.choices, default=MemberAction.WAIT
+    )
 
     objects = PolicyVersionQuerySet.as_manager()
 

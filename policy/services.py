@@ -17,7 +17,7 @@ from policy.engine import (
     default_policy,
     validate_policy,
 )
-from policy.models import OrgProfile, Policy, PolicyVersion, RosterContact
+from policy.models import MemberAction, OrgProfile, Policy, PolicyVersion, RosterContact
 
 FIRST_VERSION_NOTE = "The article's three reasons: Vouch's default policy."
 
@@ -92,6 +92,7 @@ def policy_publish(*, org, actor, change_note: str) -> PolicyVersion:
         data=policy.draft,
         published_by=actor,
         change_note=change_note.strip(),
+        member_action=policy.member_action,
     )
     audit_record(
         org=org,
@@ -183,3 +184,18 @@ def org_context(*, org, matches: RosterMatches | None = None) -> OrgContext:
         colleagues_connected_by_name=matches.colleagues_by_name,
         colleagues_connected_by_url=matches.colleagues_by_url,
     )
+
+
+@transaction.atomic
+def policy_member_action_set(*, org, value: str) -> Policy:
+    """Set whether `org`'s members may act on a recommendation at once, and return the policy.
+
+    It applies at once; the next published version records it. Raises ValueError for a
+    value that is not a MemberAction.
+    """
+    if value not in MemberAction.values:
+        raise ValueError(value)
+    policy = Policy.objects.select_for_update().get(pk=policy_ensure(org=org).pk)
+    policy.member_action = value
+    policy.save(update_fields=["member_action"])
+    return policy

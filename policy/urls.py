@@ -7,6 +7,7 @@ urlpatterns = [
     path("published/", views.policy_published, name="policy_published"),
     path("diff/", views.policy_diff, name="policy_diff"),
     path("publish/", views.policy_publish_view, name="policy_publish"),
+    path("guidance/", views.policy_member_action, name="policy_member_action"),
     path("versions/", views.policy_versions, name="policy_versions"),
     path(
         "versions/<int:number>/export.json",

@@ -8,10 +8,12 @@ from django.contrib.auth import get_user_model
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from invitations.i18n import localised
 from organisations.access import org_view
 from organisations.models import Capability, Membership
 from organisations.params import whole_number
@@ -20,6 +22,7 @@ from policy.engine import RULES, PolicyInvalid
 from policy.engine.catalogue import COMBINE_PARAMS
 from policy.forms import (
     ImportForm,
+    MemberActionForm,
     PolicyEditor,
     ProfileForm,
     PublishForm,
@@ -38,6 +41,7 @@ from policy.services import (
     policy_current_version,
     policy_draft_update,
     policy_ensure,
+    policy_member_action_set,
     policy_publish,
 )
 
@@ -81,9 +85,22 @@ def policy_edit(request):
             "policy": policy,
             "changes": changes,
             "loaded_at": stamp,
+            "member_action_form": MemberActionForm(initial={"member_action": policy.member_action}),
         },
         status=status,
     )
+
+
+@org_view(Capability.MANAGE)
+@require_POST
+def policy_member_action(request):
+    form = MemberActionForm(request.POST)
+    if form.is_valid():
+        policy_member_action_set(org=request.org, value=form.cleaned_data["member_action"])
+        messages.success(request, _("Saved: members see the new guidance at once."))
+    else:
+        messages.error(request, _("Choose one of the two options."))
+    return redirect(reverse("policy_edit", kwargs={"org_slug": request.org.slug}) + "#guidance")
 
 
 # -- Diff and publish -----------------------------------------------------------------------
@@ -202,7 +219,7 @@ def policy_import(request):
         try:
             editing.policy_import_draft(org=request.org, raw=raw, actor=request.user)
         except PolicyInvalid as exc:
-            errors = [{"path": e.path or "—", "message": e.message} for e in exc.errors]
+            errors = [{"path": e.path or "—", "message": localised(e.message)} for e in exc.errors]
         else:
             messages.success(
                 request, _("Imported as the new draft. Review the changes, then publish.")

@@ -9,6 +9,7 @@ from rest_framework import parsers, serializers, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from invitations.i18n import localised
 from invitations.intake.detect import HEAD_BYTES
 from invitations.intake.errors import ParsedRow
 from invitations.intake.fields import build_record
@@ -87,7 +88,8 @@ class InboundReceiptSerializer(serializers.ModelSerializer):
 
 def _error_list(errors) -> list[dict]:
     return [
-        {"item": e.line, "field": e.column, "message": e.message, "text": str(e)} for e in errors
+        {"item": e.line, "field": e.column, "message": localised(e.message), "text": str(e)}
+        for e in errors
     ]
 
 

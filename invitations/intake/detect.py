@@ -7,6 +7,8 @@ import re
 from collections.abc import Iterator
 from typing import IO, Any
 
+from policy.engine.messages import gettext_noop as _
+
 from .email_intake import parse_eml
 from .errors import IntakeError, ParsedRow, file_error
 from .jsonl import read_jsonl
@@ -104,8 +106,13 @@ def detect_format(head: bytes, filename: str) -> str:
     if name.endswith((".eml", ".msg.eml")) and _HEADER_LINE_RE.match(stripped):
         return "eml"
     if not stripped:
-        raise IntakeError(filename, None, None, "the file is empty")
-    raise IntakeError(filename, None, None, f"is not a format Vouch reads; it accepts {ACCEPTED}")
+        raise IntakeError(filename, None, None, _("the file is empty"))
+    raise IntakeError(
+        filename,
+        None,
+        None,
+        _("is not a format Vouch reads; it accepts %(formats)s", formats=ACCEPTED),
+    )
 
 
 class Prefixed(io.RawIOBase):

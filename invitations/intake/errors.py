@@ -6,6 +6,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from policy.engine.messages import gettext_noop as _
+
 
 @dataclass(eq=True)
 class IntakeError(Exception):
@@ -68,10 +70,12 @@ def cap_errors(rows: Iterable[ParsedRow], filename: str, max_errors: int) -> Ite
             shown += len(row.errors)
         yield row
     if hidden:
-        noun = "error" if hidden == 1 else "errors"
-        yield ParsedRow(
-            None, None, [IntakeError(filename, None, None, f"…and {hidden:,} more {noun}")]
+        more = (
+            _("…and %(n)s more error", n=f"{hidden:,}")
+            if hidden == 1
+            else _("…and %(n)s more errors", n=f"{hidden:,}")
         )
+        yield ParsedRow(None, None, [IntakeError(filename, None, None, more)])
 
 
 def file_error(filename: str, message: str) -> ParsedRow:

@@ -13,6 +13,7 @@ from functools import lru_cache, partial
 from typing import Any
 
 from policy.engine.links import find_links, url_host
+from policy.engine.messages import gettext_noop as _
 
 from .errors import IntakeError
 from .limits import IntakeLimits
@@ -21,6 +22,9 @@ from .records import INPUT_FIELDS, attachment_entry, empty_record
 _TRUE = frozenset({"true", "yes", "1", "y"})
 _FALSE = frozenset({"false", "no", "0", "n"})
 _COUNTRY_RE = re.compile(r"^[A-Z]{2}$")
+# Codes in common use that ISO 3166-1 reserves rather than assigns: the United Kingdom's
+# "UK" and Kosovo's "XK" (used by the EU and LinkedIn).
+_COUNTRY_ALIASES = {"UK": "GB", "XK": "XK"}
 _SHA256_RE = re.compile(r"^[0-9a-f]{64}$")
 _MAX_COUNT = 10**9
 # Characters no column can store: PostgreSQL text cannot hold NUL, and a lone UTF-16
@@ -72,11 +76,17 @@ def parse_text(value: Any, max_chars: int) -> str:
     elif _is_empty(value):
         return ""
     elif isinstance(value, bool) or not isinstance(value, str | int | float):
-        raise FieldError(f"expected text, got {type(value).__name__}")
+        raise FieldError(_("expected text, got %(type)s", type=type(value).__name__))
     else:
         text = str(value).strip()
     if len(text) > max_chars:
-        raise FieldError(f"is {len(text):,} characters long; the limit is {max_chars:,}")
+        raise FieldError(
+            _(
+                "is %(n)s characters long; the limit is %(limit)s",
+                n=f"{len(text):,}",
+                limit=f"{max_chars:,}",
+            )
+        )
     check_characters(text)
     return text
 
@@ -94,7 +104,9 @@ def parse_bool(value: Any) -> bool | None:
         return True
     if token in _FALSE:
         return False
-    raise FieldError(f"{show(value)} is not a yes/no value (use true, false, yes, no, 1 or 0)")
+    raise FieldError(
+        _("%(value)s is not a yes/no value (use true, false, yes, no, 1 or 0)", value=show(value))
+    )
 
 
 def parse_count(value: Any) -> int | None:
@@ -102,7 +114,7 @@ def parse_count(value: Any) -> int | None:
     if _is_empty(value):
         return None
     if isinstance(value, bool):
-        raise FieldError(f"{show(value)} is not a whole number")
+        raise FieldError(_("%(value)s is not a whole number", value=show(value)))
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, int):
@@ -110,12 +122,12 @@ def parse_count(value: Any) -> int | None:
     else:
         text = str(value).strip()
         if not re.fullmatch(r"[+-]?\d{1,12}", text):
-            raise FieldError(f"{show(value)} is not a whole number")
+            raise FieldError(_("%(value)s is not a whole number", value=show(value)))
         number = int(text)
     if number < 0:
-        raise FieldError(f"{number} is negative; counts must be 0 or more")
+        raise FieldError(_("%(n)s is negative; counts must be 0 or more", n=number))
     if number > _MAX_COUNT:
-        raise FieldError(f"{number:,} is implausibly large")
+        raise FieldError(_("%(n)s is implausibly large", n=f"{number:,}"))
     return number
 
 
@@ -135,7 +147,7 @@ def parse_datetime(value: Any) -> datetime | None:
         try:
             parsed = datetime.fromisoformat(text)
         except ValueError:
-            raise FieldError(f"{show(value)} is not an ISO 8601 date") from None
+            raise FieldError(_("%(value)s is not an ISO 8601 date", value=show(value))) from None
     return plausible_moment(parsed, value)
 
 
@@ -146,18 +158,45 @@ def plausible_moment(parsed: datetime, value: Any) -> datetime:
     except OverflowError:
         moment = None
     if moment is None or not EARLIEST <= moment < LATEST:
-        raise FieldError(f"{show(value)} is outside the years 1970 to 2199")
+        raise FieldError(_("%(value)s is outside the years 1970 to 2199", value=show(value)))
     return moment
 
 
 def parse_country(value: Any) -> str:
-    """Return an upper-case ISO 3166 alpha-2 code ("" when empty); only the shape is checked."""
+    """Return an upper-case ISO 3166 alpha-2 code ("" when empty).
+
+    Files must carry codes: a country's name is refused with its code in the message
+    ("Germany" → use DE), never shortened to two letters (GE is Georgia).
+    """
+    import pycountry
+
     if _is_empty(value):
         return ""
-    code = str(value).strip().upper()
-    if not _COUNTRY_RE.match(code):
-        raise FieldError(f"{show(value)} is not a two-letter ISO 3166 country code (like DE or US)")
-    return code
+    text = str(value).strip()
+    code = text.upper()
+    if code in _COUNTRY_ALIASES:
+        return _COUNTRY_ALIASES[code]
+    if _COUNTRY_RE.match(code) and pycountry.countries.get(alpha_2=code) is not None:
+        return code
+    try:
+        named = pycountry.countries.lookup(text) if len(text) > 3 else None
+    except LookupError:
+        named = None
+    if named is not None:
+        raise FieldError(
+            _(
+                "%(value)s is not a two-letter ISO 3166 country code; write %(code)s for %(name)s",
+                value=show(value),
+                code=named.alpha_2,
+                name=named.name,
+            )
+        )
+    raise FieldError(
+        _(
+            "%(value)s is not a two-letter ISO 3166 country code (like DE or US)",
+            value=show(value),
+        )
+    )
 
 
 def parse_choice(value: Any, choices: tuple[str, ...]) -> str:
@@ -169,7 +208,9 @@ def parse_choice(value: Any, choices: tuple[str, ...]) -> str:
     token = str(value).strip().casefold()
     if token in choices:
         return token
-    raise FieldError(f"{show(value)} is not one of {', '.join(choices)}")
+    raise FieldError(
+        _("%(value)s is not one of %(choices)s", value=show(value), choices=", ".join(choices))
+    )
 
 
 def parse_url(value: Any, max_chars: int) -> str:
@@ -178,17 +219,17 @@ def parse_url(value: Any, max_chars: int) -> str:
     if not text:
         return ""
     if re.search(r"\s", text):
-        raise FieldError(f"{show(value)} is not a URL")
-    scheme, sep, _ = text.partition("://")
+        raise FieldError(_("%(value)s is not a URL", value=show(value)))
+    scheme, sep, _rest = text.partition("://")
     if not sep:
         if re.match(r"^[a-z][a-z0-9+.-]*:", text, re.I) and not re.match(r"^[^:/]+:\d", text):
-            raise FieldError(f"{show(value)} is not an http or https URL")
+            raise FieldError(_("%(value)s is not an http or https URL", value=show(value)))
         text = "https://" + text
     elif scheme.casefold() not in ("http", "https"):
-        raise FieldError(f"{show(value)} is not an http or https URL")
+        raise FieldError(_("%(value)s is not an http or https URL", value=show(value)))
     host = url_host(text)
     if not host or "." not in host:
-        raise FieldError(f"{show(value)} is not a URL")
+        raise FieldError(_("%(value)s is not a URL", value=show(value)))
     return text
 
 
@@ -206,12 +247,23 @@ def parse_attachments(value: Any, max_chars: int) -> list[dict[str, Any]]:
         return []
     if isinstance(value, str):
         if len(value) > max_chars:
-            raise FieldError(f"is {len(value):,} characters long; the limit is {max_chars:,}")
+            raise FieldError(
+                _(
+                    "is %(n)s characters long; the limit is %(limit)s",
+                    n=f"{len(value):,}",
+                    limit=f"{max_chars:,}",
+                )
+            )
         check_characters(value)
         names = [_attachment_name(part) for part in value.split("|")]
         return [attachment_entry(name) for name in names if name]
     if not isinstance(value, list):
-        raise FieldError(f"expected names separated by | or a list, got {type(value).__name__}")
+        raise FieldError(
+            _(
+                "expected names separated by | or a list, got %(type)s",
+                type=type(value).__name__,
+            )
+        )
     entries = []
     for item in value:
         if isinstance(item, str):
@@ -220,10 +272,10 @@ def parse_attachments(value: Any, max_chars: int) -> list[dict[str, Any]]:
         elif isinstance(item, dict):
             name = _attachment_name(parse_text(item.get("name"), 1000))
             if not name:
-                raise FieldError("an attachment has no name")
+                raise FieldError(_("an attachment has no name"))
             sha = parse_text(item.get("sha256"), 64).casefold()
             if sha and not _SHA256_RE.match(sha):
-                raise FieldError(f"{show(sha)} is not a SHA-256 hex digest")
+                raise FieldError(_("%(value)s is not a SHA-256 hex digest", value=show(sha)))
             entries.append(
                 attachment_entry(
                     name,
@@ -233,7 +285,9 @@ def parse_attachments(value: Any, max_chars: int) -> list[dict[str, Any]]:
                 )
             )
         else:
-            raise FieldError(f"an attachment must be a name or an object, got {show(item)}")
+            raise FieldError(
+                _("an attachment must be a name or an object, got %(value)s", value=show(item))
+            )
     return entries
 
 
@@ -285,10 +339,12 @@ def build_record(
         try:
             record[key] = parsers[key](value)
         except FieldError as exc:
-            errors.append(IntakeError(filename, line, key, str(exc)))
+            errors.append(IntakeError(filename, line, key, exc.args[0] if exc.args else str(exc)))
     if not record["requester_name"] and all(e.column != "requester_name" for e in errors):
         errors.append(
-            IntakeError(filename, line, "requester_name", "is empty; every invitation needs a name")
+            IntakeError(
+                filename, line, "requester_name", _("is empty; every invitation needs a name")
+            )
         )
     if errors:
         return None, errors

@@ -61,3 +61,51 @@ def recommendation_label(code: str) -> str:
         return Recommendation(code).label
     except ValueError:
         return code or "–"
+
+
+#: The symbol on each compact decide button; its words are the button's label.
+ACTION_ICONS = {"accept": "✓", "ignore": "✕", "dont_know": "?", "report_spam": "⚑"}
+
+
+@register.simple_tag
+def icon(action: str) -> str:
+    """Return the symbol of a decide button ("accept" → "✓")."""
+    return ACTION_ICONS.get(action, "•")
+
+
+@register.filter
+def age(value, now=None) -> str:
+    """Return how long ago `value` was, in its largest unit only ("3 hours", "2 days")."""
+    from django.utils.timesince import timesince
+
+    if not value:
+        return ""
+    return timesince(value, now, depth=1)
+
+
+@register.simple_tag
+def member_guidance(invitation):
+    """Return the Guidance for the submitter of `invitation` (see invitations.guidance)."""
+    from invitations.guidance import member_guidance as guidance
+
+    return guidance(invitation=invitation)
+
+
+@register.filter
+def country_name(code: str) -> str:
+    """Return "Germany (DE)" for a stored ISO code in the active language; the code alone
+    when it names no country, "" when empty."""
+    from invitations.countries import country_choices
+
+    if not code:
+        return ""
+    name = dict(country_choices(get_language() or "en")).get(code)
+    return f"{name} ({code})" if name else code
+
+
+@register.filter
+def localised(message) -> str:
+    """Return an intake or policy message in the active language (see invitations.i18n)."""
+    from invitations.i18n import localised as translate
+
+    return translate(message)

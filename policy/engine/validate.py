@@ -22,6 +22,7 @@ from .catalogue import (
 )
 from .defaults import SCHEMA_VERSION
 from .matcher import compile_re2
+from .messages import gettext_noop as _
 
 _PROMO_KEY_RE = re.compile(r"^promo_[a-z]{2}$")
 _LANG_RE = re.compile(r"^[a-z]{2}$")
@@ -63,120 +64,167 @@ def _is_number(value: Any) -> bool:
 def _check_param(spec: ParamSpec, value: Any, path: str, errors: list[PolicyError]) -> None:
     if spec.type == "bool":
         if not isinstance(value, bool):
-            errors.append(PolicyError(path, f"must be true or false, got {value!r}"))
+            errors.append(
+                PolicyError(path, _("must be true or false, got %(value)s", value=repr(value)))
+            )
         return
     if spec.type == "int" and not (isinstance(value, int) and not isinstance(value, bool)):
-        errors.append(PolicyError(path, f"must be a whole number, got {value!r}"))
+        errors.append(
+            PolicyError(path, _("must be a whole number, got %(value)s", value=repr(value)))
+        )
         return
     if spec.type == "float" and not _is_number(value):
-        errors.append(PolicyError(path, f"must be a number, got {value!r}"))
+        errors.append(PolicyError(path, _("must be a number, got %(value)s", value=repr(value))))
         return
     if spec.min is not None and value < spec.min:
-        errors.append(PolicyError(path, f"must be at least {spec.min:g}, got {value!r}"))
+        errors.append(
+            PolicyError(
+                path,
+                _(
+                    "must be at least %(min)s, got %(value)s",
+                    min=format(spec.min, "g"),
+                    value=repr(value),
+                ),
+            )
+        )
     if spec.max is not None and value > spec.max:
-        errors.append(PolicyError(path, f"must be at most {spec.max:g}, got {value!r}"))
+        errors.append(
+            PolicyError(
+                path,
+                _(
+                    "must be at most %(max)s, got %(value)s",
+                    max=format(spec.max, "g"),
+                    value=repr(value),
+                ),
+            )
+        )
 
 
 def _check_weight(value: Any, path: str, errors: list[PolicyError]) -> None:
     low, high = WEIGHT_BOUNDS
     if not _is_number(value):
-        errors.append(PolicyError(path, f"must be a number, got {value!r}"))
+        errors.append(PolicyError(path, _("must be a number, got %(value)s", value=repr(value))))
     elif not low <= value <= high:
-        errors.append(PolicyError(path, f"must be between {low:g} and {high:g}, got {value!r}"))
+        errors.append(_out_of_range(path, low, high, value))
+
+
+def _out_of_range(path: str, low: float, high: float, value: Any) -> PolicyError:
+    """Return the error for a number outside [low, high]."""
+    return PolicyError(
+        path,
+        _(
+            "must be between %(low)s and %(high)s, got %(value)s",
+            low=format(low, "g"),
+            high=format(high, "g"),
+            value=repr(value),
+        ),
+    )
 
 
 def _check_rules(rules: Any, errors: list[PolicyError]) -> None:
     if not isinstance(rules, dict):
-        errors.append(PolicyError("rules", "must be an object of rule id -> settings"))
+        errors.append(PolicyError("rules", _("must be an object of rule id -> settings")))
         return
     for rule_id, settings in rules.items():
         path = f"rules.{rule_id}"
         spec = RULES_BY_ID.get(rule_id)
         if spec is None:
-            errors.append(PolicyError(path, f"unknown rule {rule_id!r}"))
+            errors.append(PolicyError(path, _("unknown rule %(rule)s", rule=repr(rule_id))))
             continue
         if not isinstance(settings, dict):
-            errors.append(PolicyError(path, "must be an object with enabled, weight, params"))
+            errors.append(PolicyError(path, _("must be an object with enabled, weight, params")))
             continue
         for key in settings.keys() - {"enabled", "weight", "params"}:
-            errors.append(PolicyError(f"{path}.{key}", "unknown setting"))
+            errors.append(PolicyError(f"{path}.{key}", _("unknown setting")))
         if "enabled" in settings and not isinstance(settings["enabled"], bool):
             errors.append(
                 PolicyError(
-                    f"{path}.enabled", f"must be true or false, got {settings['enabled']!r}"
+                    f"{path}.enabled",
+                    _("must be true or false, got %(value)s", value=repr(settings["enabled"])),
                 )
             )
         if "weight" in settings:
             _check_weight(settings["weight"], f"{path}.weight", errors)
         params = settings.get("params", {})
         if not isinstance(params, dict):
-            errors.append(PolicyError(f"{path}.params", "must be an object"))
+            errors.append(PolicyError(f"{path}.params", _("must be an object")))
             continue
         specs = {p.name: p for p in spec.params}
         for name, value in params.items():
             param_spec = specs.get(name)
             if param_spec is None:
-                errors.append(PolicyError(f"{path}.params.{name}", "unknown parameter"))
+                errors.append(PolicyError(f"{path}.params.{name}", _("unknown parameter")))
             else:
                 _check_param(param_spec, value, f"{path}.params.{name}", errors)
 
 
 def _check_string_list(value: Any, path: str, errors: list[PolicyError]) -> None:
     if not isinstance(value, list):
-        errors.append(PolicyError(path, "must be a list of texts"))
+        errors.append(PolicyError(path, _("must be a list of texts")))
         return
     if len(value) > MAX_LIST_LENGTH:
-        errors.append(PolicyError(path, f"has more than {MAX_LIST_LENGTH} entries"))
+        errors.append(PolicyError(path, _("has more than %(n)s entries", n=MAX_LIST_LENGTH)))
     for i, item in enumerate(value):
         if not isinstance(item, str) or not item.strip():
-            errors.append(PolicyError(f"{path}[{i}]", f"must be a non-empty text, got {item!r}"))
+            errors.append(
+                PolicyError(
+                    f"{path}[{i}]", _("must be a non-empty text, got %(value)s", value=repr(item))
+                )
+            )
         elif len(item) > MAX_LIST_ITEM_LENGTH:
             errors.append(
-                PolicyError(f"{path}[{i}]", f"is longer than {MAX_LIST_ITEM_LENGTH} characters")
+                PolicyError(
+                    f"{path}[{i}]", _("is longer than %(n)s characters", n=MAX_LIST_ITEM_LENGTH)
+                )
             )
 
 
 def _check_lists(lists: Any, errors: list[PolicyError]) -> None:
     if not isinstance(lists, dict):
-        errors.append(PolicyError("lists", "must be an object of list name -> entries"))
+        errors.append(PolicyError("lists", _("must be an object of list name -> entries")))
         return
     for key, value in lists.items():
         path = f"lists.{key}"
         if key == "default_texts":
             if not isinstance(value, list):
-                errors.append(PolicyError(path, "must be a list of {lang, text} objects"))
+                errors.append(PolicyError(path, _("must be a list of {lang, text} objects")))
                 continue
             for i, item in enumerate(value):
                 item_path = f"{path}[{i}]"
                 if not isinstance(item, dict) or item.keys() != {"lang", "text"}:
-                    errors.append(PolicyError(item_path, "must be an object with lang and text"))
+                    errors.append(PolicyError(item_path, _("must be an object with lang and text")))
                     continue
                 if not isinstance(item["lang"], str) or not _LANG_RE.match(item["lang"]):
                     errors.append(
                         PolicyError(
                             f"{item_path}.lang",
-                            f"must be a two-letter language code, got {item['lang']!r}",
+                            _(
+                                "must be a two-letter language code, got %(value)s",
+                                value=repr(item["lang"]),
+                            ),
                         )
                     )
                 if not isinstance(item["text"], str) or not item["text"].strip():
-                    errors.append(PolicyError(f"{item_path}.text", "must be a non-empty text"))
+                    errors.append(PolicyError(f"{item_path}.text", _("must be a non-empty text")))
         elif key in LIST_KEYS or _PROMO_KEY_RE.match(key):
             _check_string_list(value, path, errors)
         else:
-            errors.append(PolicyError(path, f"unknown list {key!r}"))
+            errors.append(PolicyError(path, _("unknown list %(key)s", key=repr(key))))
 
 
 def _check_custom_rules(rules: Any, errors: list[PolicyError]) -> None:
     if not isinstance(rules, list):
-        errors.append(PolicyError("custom_rules", "must be a list"))
+        errors.append(PolicyError("custom_rules", _("must be a list")))
         return
     if len(rules) > MAX_CUSTOM_RULES:
-        errors.append(PolicyError("custom_rules", f"has more than {MAX_CUSTOM_RULES} rules"))
+        errors.append(
+            PolicyError("custom_rules", _("has more than %(n)s rules", n=MAX_CUSTOM_RULES))
+        )
     seen: set[str] = set()
     for i, rule in enumerate(rules):
         path = f"custom_rules[{i}]"
         if not isinstance(rule, dict):
-            errors.append(PolicyError(path, "must be an object"))
+            errors.append(PolicyError(path, _("must be an object")))
             continue
         allowed = {
             "id",
@@ -190,69 +238,96 @@ def _check_custom_rules(rules: Any, errors: list[PolicyError]) -> None:
             "enabled",
         }
         for key in rule.keys() - allowed:
-            errors.append(PolicyError(f"{path}.{key}", "unknown setting"))
+            errors.append(PolicyError(f"{path}.{key}", _("unknown setting")))
         rule_id = rule.get("id")
         if not isinstance(rule_id, str) or not _CUSTOM_ID_RE.match(rule_id):
             errors.append(
                 PolicyError(
                     f"{path}.id",
-                    "must be 1-64 lower-case letters, digits, '_' or '-', got " + repr(rule_id),
+                    _(
+                        "must be 1-64 lower-case letters, digits, '_' or '-', got %(rule)s",
+                        rule=repr(rule_id),
+                    ),
                 )
             )
         elif rule_id in RULES_BY_ID:
-            errors.append(PolicyError(f"{path}.id", f"{rule_id!r} is a built-in rule id"))
+            errors.append(
+                PolicyError(f"{path}.id", _("%(rule)s is a built-in rule id", rule=repr(rule_id)))
+            )
         elif rule_id in seen:
-            errors.append(PolicyError(f"{path}.id", f"duplicate id {rule_id!r}"))
+            errors.append(PolicyError(f"{path}.id", _("duplicate id %(rule)s", rule=repr(rule_id))))
         else:
             seen.add(rule_id)
         if rule.get("reason") not in REASONS:
             errors.append(
                 PolicyError(
                     f"{path}.reason",
-                    f"must be one of {', '.join(REASONS)}, got {rule.get('reason')!r}",
+                    _(
+                        "must be one of %(choices)s, got %(value)s",
+                        choices=", ".join(REASONS),
+                        value=repr(rule.get("reason")),
+                    ),
                 )
             )
         kind = rule.get("kind")
         if kind not in CUSTOM_RULE_KINDS:
-            errors.append(PolicyError(f"{path}.kind", f"must be keyword or regex, got {kind!r}"))
+            errors.append(
+                PolicyError(
+                    f"{path}.kind", _("must be keyword or regex, got %(value)s", value=repr(kind))
+                )
+            )
         pattern = rule.get("pattern")
         if not isinstance(pattern, str) or not pattern.strip():
-            errors.append(PolicyError(f"{path}.pattern", "must be a non-empty text"))
+            errors.append(PolicyError(f"{path}.pattern", _("must be a non-empty text")))
         elif len(pattern) > MAX_PATTERN_LENGTH:
             errors.append(
-                PolicyError(f"{path}.pattern", f"is longer than {MAX_PATTERN_LENGTH} characters")
+                PolicyError(
+                    f"{path}.pattern", _("is longer than %(n)s characters", n=MAX_PATTERN_LENGTH)
+                )
             )
         elif kind == "regex":
             try:
                 compiled = compile_re2(pattern)
             except re2.error as exc:
-                errors.append(PolicyError(f"{path}.pattern", f"invalid regular expression: {exc}"))
+                errors.append(
+                    PolicyError(
+                        f"{path}.pattern",
+                        _("invalid regular expression: %(error)s", error=str(exc)),
+                    )
+                )
             else:
                 if compiled.find("") is not None:
                     errors.append(
-                        PolicyError(f"{path}.pattern", "matches empty text, so it matches anything")
+                        PolicyError(
+                            f"{path}.pattern", _("matches empty text, so it matches anything")
+                        )
                     )
         fields = rule.get("fields")
         if not isinstance(fields, list) or not fields:
-            errors.append(PolicyError(f"{path}.fields", "must be a non-empty list of fields"))
+            errors.append(PolicyError(f"{path}.fields", _("must be a non-empty list of fields")))
         else:
             for j, name in enumerate(fields):
                 if name not in CUSTOM_RULE_FIELDS:
                     errors.append(
                         PolicyError(
                             f"{path}.fields[{j}]",
-                            f"must be one of {', '.join(CUSTOM_RULE_FIELDS)}, got {name!r}",
+                            _(
+                                "must be one of %(choices)s, got %(value)s",
+                                choices=", ".join(CUSTOM_RULE_FIELDS),
+                                value=repr(name),
+                            ),
                         )
                     )
         _check_weight(rule.get("weight"), f"{path}.weight", errors)
         if "enabled" in rule and not isinstance(rule["enabled"], bool):
-            errors.append(PolicyError(f"{path}.enabled", "must be true or false"))
+            errors.append(PolicyError(f"{path}.enabled", _("must be true or false")))
         for key in ("explanation_en", "explanation_de"):
             value = rule.get(key, "")
             if not isinstance(value, str) or len(value) > MAX_LIST_ITEM_LENGTH:
                 errors.append(
                     PolicyError(
-                        f"{path}.{key}", f"must be a text of at most {MAX_LIST_ITEM_LENGTH} chars"
+                        f"{path}.{key}",
+                        _("must be a text of at most %(n)s chars", n=MAX_LIST_ITEM_LENGTH),
                     )
                 )
 
@@ -264,36 +339,38 @@ def validate_policy(data: Any) -> list[PolicyError]:
     policy is valid; unknown keys, rules, params and lists are errors."""
     errors: list[PolicyError] = []
     if not isinstance(data, dict):
-        return [PolicyError("", "policy must be an object")]
+        return [PolicyError("", _("policy must be an object"))]
     for key in data.keys() - _TOP_KEYS:
-        errors.append(PolicyError(str(key), "unknown top-level key"))
+        errors.append(PolicyError(str(key), _("unknown top-level key")))
     schema = data.get("schema", SCHEMA_VERSION)
     if schema != SCHEMA_VERSION or isinstance(schema, bool):
-        errors.append(PolicyError("schema", f"unsupported schema {schema!r}, expected 1"))
+        errors.append(
+            PolicyError("schema", _("unsupported schema %(value)s, expected 1", value=repr(schema)))
+        )
     thresholds = data.get("thresholds", {})
     if not isinstance(thresholds, dict):
-        errors.append(PolicyError("thresholds", "must be an object of reason -> number"))
+        errors.append(PolicyError("thresholds", _("must be an object of reason -> number")))
     else:
         low, high = THRESHOLD_BOUNDS
         for key, value in thresholds.items():
             path = f"thresholds.{key}"
             if key not in REASONS:
-                errors.append(PolicyError(path, f"unknown reason {key!r}"))
+                errors.append(PolicyError(path, _("unknown reason %(key)s", key=repr(key))))
             elif not _is_number(value):
-                errors.append(PolicyError(path, f"must be a number, got {value!r}"))
-            elif not low <= value <= high:
                 errors.append(
-                    PolicyError(path, f"must be between {low:g} and {high:g}, got {value!r}")
+                    PolicyError(path, _("must be a number, got %(value)s", value=repr(value)))
                 )
+            elif not low <= value <= high:
+                errors.append(_out_of_range(path, low, high, value))
     combine = data.get("combine", {})
     if not isinstance(combine, dict):
-        errors.append(PolicyError("combine", "must be an object"))
+        errors.append(PolicyError("combine", _("must be an object")))
     else:
         specs = {p.name: p for p in COMBINE_PARAMS}
         for key, value in combine.items():
             spec = specs.get(key)
             if spec is None:
-                errors.append(PolicyError(f"combine.{key}", "unknown setting"))
+                errors.append(PolicyError(f"combine.{key}", _("unknown setting")))
             else:
                 _check_param(spec, value, f"combine.{key}", errors)
     _check_rules(data.get("rules", {}), errors)

@@ -214,3 +214,55 @@ def test_figures_of_another_organisation_never_show(org, other_org, dashboard_da
     assert stats.top_spam_requesters(org=other_org)[0]["name"] == "Foreign Spammer"
     assert "Foreign Spammer" not in [r["name"] for r in stats.top_spam_requesters(org=org)]
     assert Invitation.objects.for_org(org).count() == 9
+
+
+def test_rules_that_speak_for_accepting_count_their_hits_too(org):
+    from tests.insights.conftest import make_invitation, monday_noon
+
+    make_invitation(
+        org,
+        name="Kim Known",
+        created_at=monday_noon(0),
+        recommendation="accept",
+        hits=[("known_contact", -4.0), ("no_photo", 0)],
+        decision="accept",
+    )
+    make_invitation(
+        org, name="Walt Worked", recommendation="accept", hits=[("worked_together", -3)]
+    )
+    by_rule = {s.rule: s for s in stats.rule_stats(org=org)}
+    assert (by_rule["known_contact"].hits, by_rule["known_contact"].decided) == (1, 1)
+    assert by_rule["worked_together"].hits == 1
+    assert by_rule["no_photo"].hits == 0  # a neutralised hit (weight 0) still does not count
+
+
+def test_the_german_dashboard_names_the_months_in_german(org, dashboard_data, manager, login):
+    from django.utils import dateformat, translation
+
+    weeks = stats.weekly_counts(org=org)
+    page = login(manager).get(_url(org, "insights_dashboard"), HTTP_ACCEPT_LANGUAGE="de")
+    text = page.content.decode()
+    with translation.override("de"):
+        labels = [dateformat.format(w["week"], "j M") for w in weeks]
+        long = [dateformat.format(w["week"], "j F Y") for w in weeks]
+        german = {dateformat.format(w["week"], "F") for w in weeks}
+    with translation.override("en"):
+        english = {dateformat.format(w["week"], "F") for w in weeks}
+    assert all(label in text for label in labels)
+    assert all(day in text for day in long)
+    for month in english - german:  # e.g. "December" where German says "Dezember"
+        assert f" {month} " not in text
+
+
+def test_the_dashboard_lists_campaigns_with_a_link_to_their_invitations(
+    org, member, manager, login
+):
+    from tests.invitations.test_review_fixtures import make_invitation as evaluated
+
+    for person in (member, manager):
+        evaluated(org, person, requester_name="Gary Growth", requester_key="name:gary growth")
+    evaluated(org, member, requester_name="Solo Sam", requester_key="name:solo sam")
+    html = login(manager).get(_url(org, "insights_dashboard")).content.decode()
+    campaigns = html[html.index('id="campaigns"') :]
+    assert "Gary Growth" in campaigns and "Solo Sam" not in campaigns
+    assert "?requester=name%3Agary%20growth" in campaigns

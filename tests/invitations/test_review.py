@@ -204,7 +204,7 @@ def test_deciding_a_row_with_htmx_replaces_the_row(org, member, reviewer, login)
     )
     assert response.status_code == 200
     html = response.content.decode()
-    assert html.startswith(f'<tr id="row-{invitation.pk}"')
+    assert html.startswith(f'<li id="row-{invitation.pk}"')
     assert "decide-row" not in html and "✔" in html
     invitation.refresh_from_db()
     assert invitation.status == Status.DECIDED and invitation.decision == "report_spam"

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
-from invitations.models import Channel, Invitation
+from invitations.models import Channel, Invitation, Upload
 from policy.models import RosterContact
 
 FIXTURES = Path(__file__).parent / "intake" / "fixtures"
@@ -220,3 +220,54 @@ def test_the_api_lists_every_error_of_a_rejected_file(org, member, client):
     assert response.status_code == 400
     (error,) = response.json()["errors"]
     assert (error["item"], error["field"]) == (2, "Sent At")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("name", "data", "channel"),
+    [
+        (
+            "invite.eml",
+            (FIXTURES / "real" / "imapdigester_test_linkedin_invitations_INCOMING_1.eml"),
+            Channel.EMAIL,
+        ),
+        (
+            "invitations.jsonl",
+            b'{"requester_name": "Jo Lines", "message": "Hi"}\n',
+            Channel.JSONL,
+        ),
+        ("invitations.csv", b"requester_name,message\nCarla Comma,Hello\n", Channel.CSV),
+    ],
+)
+def test_each_upload_is_labelled_with_the_channel_it_came_by(
+    org, member, login, name, data, channel
+):
+    raw = data.read_bytes() if isinstance(data, Path) else data
+    response = _upload(login(member), org, name, raw)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    if channel == Channel.EMAIL:
+        # E-mails are parsed by a worker; the stored upload carries the channel on.
+        assert Upload.objects.get().channel == Channel.EMAIL
+        return
+    invitation = Invitation.objects.get()
+    assert invitation.channel == channel
+    assert invitation.batch.channel == channel
+    assert "CSV upload" not in str(invitation.get_channel_display()) or channel == Channel.CSV
+
+
+@pytest.mark.django_db
+def test_upload_errors_are_shown_in_the_readers_language(org, member, login):
+    client = login(member)
+    data = b"requester_name,requester_country,mutual_connections\nKim,Germany,-2\n"
+    upload = io.BytesIO(data)
+    upload.name = "bad.csv"
+    response = client.post(
+        reverse("invitation_upload", kwargs={"org_slug": org.slug}),
+        {"file": upload},
+        HTTP_ACCEPT_LANGUAGE="de",
+    )
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "ist kein zweibuchstabiger ISO-3166-Ländercode; schreiben Sie DE für Germany" in html
+    assert "-2 ist negativ" in html
+    assert "is negative" not in html

@@ -97,3 +97,17 @@ def test_an_empty_post_by_the_manager_is_refused_without_a_server_error(org, man
         assert response.status_code == 400, name
     assert client.post(reverse("roster_delete", args=[org.slug])).status_code == 302
     assert Policy.objects.get(organisation=org).draft == before
+
+
+def test_policy_validation_messages_follow_the_readers_language():
+    from django.utils import translation
+
+    from invitations.i18n import localised
+    from policy.engine import validate_policy
+
+    errors = validate_policy({"schema": 1, "thresholds": {"spam": "high"}, "mystery": 1})
+    messages = {e.path: e.message for e in errors}
+    assert messages["mystery"] == "unknown top-level key"  # the engine speaks English
+    with translation.override("de"):
+        assert localised(messages["mystery"]) == "unbekannter Schlüssel auf oberster Ebene"
+        assert localised(messages["thresholds.spam"]) == "muss eine Zahl sein, erhalten: 'high'"

@@ -82,7 +82,7 @@ def test_it_reports_every_bad_value_not_only_the_first():
     assert _errors(rows) == [
         "invitations.csv, line 2, column received_at: 'yesterday' is not an ISO 8601 date",
         "invitations.csv, line 3, column requester_country: 'Germany' is not a two-letter ISO 3166 "
-        "country code (like DE or US)",
+        "country code; write DE for Germany",
         "invitations.csv, line 3, column requester_has_photo: 'perhaps' is not a yes/no value "
         "(use true, false, yes, no, 1 or 0)",
         "invitations.csv, line 3, column mutual_connections: "
