@@ -5,5 +5,10 @@ from invitations.api import views
 urlpatterns = [
     path("invitations", views.InvitationListView.as_view(), name="api_invitations"),
     path("invitations/<int:pk>", views.InvitationDetailView.as_view(), name="api_invitation"),
+    path(
+        "invitations/<int:pk>/decision",
+        views.InvitationDecisionView.as_view(),
+        name="api_invitation_decision",
+    ),
     path("inbound-email", views.InboundEmailView.as_view(), name="api_inbound_email"),
 ]
