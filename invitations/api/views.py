@@ -47,8 +47,8 @@ def unknown_field_message(key: str, allowed) -> str:
     """Return "unknown field" with the closest allowed name as a suggestion, if any."""
     close = difflib.get_close_matches(str(key), sorted(allowed), n=1, cutoff=0.75)
     if close:
-        return f"unknown field; did you mean {close[0]!r}? Nothing was stored"
-    return "unknown field; nothing was stored"
+        return f"unknown field; did you mean {close[0]!r}?"
+    return "unknown field"
 
 
 def _invitation_url(request, invitation_id: int) -> str:
@@ -200,25 +200,23 @@ class InvitationCursor(CursorPagination):
     max_page_size = 500
 
 
-def _query_errors(request, serializer_class) -> tuple[dict | None, Response | None]:
-    """Return (valid parameters, None) or (None, a 400 naming every bad parameter)."""
-    params = serializer_class(data=request.query_params.dict())
+def _strictly_valid(serializer_class, data: dict) -> tuple[dict | None, Response | None]:
+    """Return (validated data, None), or (None, a 400 naming every unknown or invalid key),
+    so that a misspelt parameter or field is never silently ignored."""
     allowed = set(serializer_class().fields)
     errors = [
-        {
-            "field": key,
-            "message": unknown_field_message(key, allowed).replace("; nothing was stored", ""),
-        }
-        for key in unknown_fields(request.query_params, allowed)
+        {"field": key, "message": unknown_field_message(key, allowed)}
+        for key in unknown_fields(data, allowed)
     ]
-    if not params.is_valid():
+    given = serializer_class(data=data)
+    if not given.is_valid():
         errors += [
             {"field": key, "message": " ".join(str(m) for m in messages)}
-            for key, messages in params.errors.items()
+            for key, messages in given.errors.items()
         ]
     if errors:
         return None, Response({"errors": errors}, status=400)
-    return params.validated_data, None
+    return given.validated_data, None
 
 
 class InvitationListView(APIView):
@@ -248,7 +246,7 @@ class InvitationListView(APIView):
         ),
     )
     def get(self, request):
-        filters, error = _query_errors(request, InvitationFilters)
+        filters, error = _strictly_valid(InvitationFilters, request.query_params.dict())
         if error is not None:
             return error
         rows = (
@@ -408,26 +406,16 @@ class InvitationDecisionView(APIView):
         data = request.data if isinstance(request.data, dict) else None
         if data is None:
             return Response({"errors": [{"message": "the body must be a JSON object"}]}, 400)
-        allowed = set(DecisionInput().fields)
-        errors = [
-            {"field": key, "message": unknown_field_message(key, allowed)}
-            for key in unknown_fields(data, allowed)
-        ]
-        given = DecisionInput(data=data)
-        if not given.is_valid():
-            errors += [
-                {"field": key, "message": " ".join(str(m) for m in messages)}
-                for key, messages in given.errors.items()
-            ]
-        if errors:
-            return Response({"errors": errors}, status=400)
+        given, error = _strictly_valid(DecisionInput, data)
+        if error is not None:
+            return error
         try:
             decision = decision_record(
                 invitation=invitation,
-                action=given.validated_data["action"],
+                action=given["action"],
                 actor=request.user,
-                justification=given.validated_data["justification"],
-                reverses=given.validated_data["reverses"],
+                justification=given["justification"],
+                reverses=given["reverses"],
             )
         except DecisionRefused as exc:
             code = 409 if exc.code in _CONFLICTS else 400
