@@ -13,13 +13,32 @@ from policy.judge import KNOWN, LABELS, STRANGER, CorpusError, Report, judge, re
 from policy.offline import compile_policy_option, load_profile_data
 
 _TITLES = {STRANGER: "As a stranger's invitation", KNOWN: "As a known colleague's invitation"}
+# (metric, title, unit, the target as text, whether a value meets it)
 _FIGURES = (
-    ("agreement_pct", "agreement with the article", "%"),
-    ("spam_strangers_reported_pct", "advertising/scam strangers -> report_spam", "%"),
-    ("strangers_accepted", "strangers accepted", ""),
-    ("other_strangers_reported_pct", "non-advertising strangers -> report_spam", "%"),
-    ("known_without_context_accepted_pct", "known colleagues without context accepted", "%"),
-    ("known_reported", "known colleagues -> report_spam", ""),
+    ("agreement_pct", "agreement with the article", "%", ">= 90%", lambda v: v >= 90),
+    (
+        "spam_strangers_reported_pct",
+        "advertising/scam strangers -> report_spam",
+        "%",
+        ">= 85%",
+        lambda v: v >= 85,
+    ),
+    ("strangers_accepted", "strangers accepted", "", "0", lambda v: v == 0),
+    (
+        "other_strangers_reported_pct",
+        "non-advertising strangers -> report_spam",
+        "%",
+        "<= 2%",
+        lambda v: v <= 2,
+    ),
+    (
+        "known_without_context_accepted_pct",
+        "known colleagues without context accepted",
+        "%",
+        "<= 10%",
+        lambda v: v <= 10,
+    ),
+    ("known_reported", "known colleagues -> report_spam", "", "0", lambda v: v == 0),
 )
 
 
@@ -84,8 +103,10 @@ class Command(BaseCommand):
             self.stdout.write("")
         metrics = report.metrics()
         self.stdout.write(f"{metrics['notes']} notes, each judged twice")
-        for key, title, unit in _FIGURES:
-            self.stdout.write(f"  {title:<46} {metrics[key]}{unit}")
+        for key, title, unit, target, met in _FIGURES:
+            value = f"{metrics[key]}{unit}"
+            verdict = "ok" if met(metrics[key]) else "MISSED"
+            self.stdout.write(f"  {title:<46} {value:>7}   target {target:<7} {verdict}")
         by_lang = ", ".join(f"{k} {v}%" for k, v in metrics["agreement_by_lang_pct"].items())
         self.stdout.write(f"  agreement by language: {by_lang}")
         if verbose:
