@@ -90,3 +90,57 @@ def evaluate_record(record: Mapping[str, Any], org: OrgContext, policy: Compiled
 
     Raises ValueError naming the field when a value cannot be understood."""
     return evaluate(Facts.from_mapping(record, org), policy)
+
+
+_TEXT_FIELDS = (
+    "ref",
+    "recipient",
+    "requester_name",
+    "requester_headline",
+    "requester_company",
+    "requester_industry",
+    "requester_country",
+    "requester_profile_url",
+)
+
+
+def facts_from_intake(record: Mapping[str, Any], org: OrgContext) -> Facts:
+    """Return the Facts of a record that intake has already checked (a ParsedRow's record).
+
+    Equal to `Facts.from_mapping(record, org)` (a test holds them to that) without checking
+    every value a second time, which was a fifth of the work of evaluating a file."""
+    text = {key: (record.get(key) or "").strip() for key in _TEXT_FIELDS}
+    return Facts(
+        **text,
+        requester_has_photo=record.get("requester_has_photo"),
+        mutual_connections=record.get("mutual_connections"),
+        message=record.get("message") or "",
+        received_at=record.get("received_at"),
+        worked_together=record.get("worked_together") or "",
+        recognises_name=record.get("recognises_name") or "",
+        colleagues_connected=record.get("colleagues_connected"),
+        attachments=tuple(
+            name
+            for item in record.get("attachments") or ()
+            if (
+                name := (
+                    (item.get("name") or "(unnamed)") if isinstance(item, Mapping) else item
+                ).strip()
+            )
+        ),
+        email_findings=tuple(
+            (str(code).strip(), "" if detail is None else str(detail))
+            for code, detail in (
+                (f.get("code"), f.get("detail", "")) if isinstance(f, Mapping) else f
+                for f in record.get("email_findings") or ()
+            )
+        ),
+        org=org,
+    )
+
+
+def evaluate_intake_record(
+    record: Mapping[str, Any], org: OrgContext, policy: CompiledPolicy
+) -> Result:
+    """Return the result of one record intake has already checked (see facts_from_intake)."""
+    return evaluate(facts_from_intake(record, org), policy)

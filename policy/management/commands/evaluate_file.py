@@ -27,7 +27,7 @@ from invitations.intake.limits import DEFAULT_LIMITS
 from policy.engine import CompiledPolicy, OrgContext
 from policy.offline import (
     compile_policy_option,
-    evaluate_record,
+    evaluate_intake_record,
     load_policy_file,
     load_profile_file,
 )
@@ -42,36 +42,31 @@ BATCH = 2000
 PARALLEL_MIN_BYTES = 4 * 1024 * 1024
 SPOOL_BYTES = 64 * 1024 * 1024
 
-Batch = list[tuple[int | None, str, dict[str, Any]]]
+Batch = list[tuple[str, dict[str, Any]]]
 
 # What a worker evaluates with: set before the pool forks, so the compiled policy (whose
 # matchers cannot be pickled) is inherited rather than sent.
-_job: tuple[OrgContext, CompiledPolicy, str, str, str] | None = None
+_job: tuple[OrgContext, CompiledPolicy, str, str] | None = None
 
 
-def evaluate_batch(batch: Batch) -> tuple[str, list[str], int]:
-    """Return (output text, errors, widest ref) for a batch of (line, ref, record).
+def evaluate_batch(batch: Batch) -> tuple[str, int]:
+    """Return (output text, widest ref) for a batch of (ref, record) that intake checked.
 
     The output is one JSON line per invitation, or for the table one JSON array
     [ref, recommendation, reasons] per invitation, formatted once all widths are known."""
     assert _job is not None
-    org, policy, lang, fmt, filename = _job
+    org, policy, lang, fmt = _job
     lines: list[str] = []
-    errors: list[str] = []
     width = 0
-    for line, ref, record in batch:
-        try:
-            result = evaluate_record(record, org, policy)
-        except ValueError as exc:
-            errors.append(f"{filename}, line {line}: {exc}" if line else f"{filename}: {exc}")
-            continue
+    for ref, record in batch:
+        result = evaluate_intake_record(record, org, policy)
         if fmt == "jsonl":
             lines.append(json.dumps({"ref": ref, **result.to_dict(lang)}, ensure_ascii=False))
         else:
             reasons = "; ".join(h.explanation(lang) for h in result.hits if h.weight > 0)
             lines.append(json.dumps([ref, result.recommendation, reasons], ensure_ascii=False))
             width = max(width, len(ref))
-    return ("\n".join(lines) + "\n" if lines else ""), errors, width
+    return ("\n".join(lines) + "\n" if lines else ""), width
 
 
 def _jobs(requested: int, size: int) -> int:
@@ -115,7 +110,7 @@ class Command(BaseCommand):
             size = os.fstat(handle.fileno()).st_size
         except OSError as exc:
             raise CommandError(f"{path}: {exc.strerror}") from exc
-        _job = (org, policy, options["lang"], options["format"], path.name)
+        _job = (org, policy, options["lang"], options["format"])
         errors: list[str] = []
         with handle, tempfile.SpooledTemporaryFile(SPOOL_BYTES, mode="w+", encoding="utf-8") as out:
             batches = self._batches(read_invitations(handle, path.name, LOCAL_LIMITS), errors, path)
@@ -147,7 +142,7 @@ class Command(BaseCommand):
             if errors or row.record is None:
                 continue
             ref = row.record.get("ref") or (f"line {row.line}" if row.line else path.name)
-            batch.append((row.line, ref, row.record))
+            batch.append((ref, row.record))
             if len(batch) >= BATCH:
                 yield batch
                 batch = []
@@ -155,9 +150,8 @@ class Command(BaseCommand):
             yield batch
 
     @staticmethod
-    def _collect(outcome: tuple[str, list[str], int], out, errors: list) -> int:
-        text, batch_errors, width = outcome
-        errors.extend(batch_errors)
+    def _collect(outcome: tuple[str, int], out, errors: list) -> int:
+        text, width = outcome
         if not errors:
             out.write(text)
         return width
