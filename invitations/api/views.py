@@ -20,6 +20,7 @@ from drf_spectacular.utils import (
     inline_serializer,
 )
 from rest_framework import parsers, serializers, status
+from rest_framework.exceptions import NotFound
 from rest_framework.pagination import CursorPagination
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -260,7 +261,11 @@ class InvitationListView(APIView):
         if "submitted_since" in filters:
             rows = rows.filter(created_at__gte=filters["submitted_since"])
         paginator = InvitationCursor()
-        page = paginator.paginate_queryset(rows, request, view=self)
+        try:
+            page = paginator.paginate_queryset(rows, request, view=self)
+        except NotFound:
+            message = "is not a cursor of this list; follow the next and previous links"
+            return Response({"errors": [{"field": "cursor", "message": message}]}, status=400)
         data = InvitationOutcomeSerializer(page, many=True, context={"request": request}).data
         return paginator.get_paginated_response(data)
 

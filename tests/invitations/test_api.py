@@ -232,6 +232,13 @@ def test_an_unknown_or_invalid_filter_is_a_400_naming_it(api):
     assert error["field"] == "recomendation" and "recommendation" in error["message"]
     response = api["reviewer"].get("/api/v1/invitations", status="lost")
     assert response.status_code == 400 and response.json()["errors"][0]["field"] == "status"
+    response = api["reviewer"].get("/api/v1/invitations", cursor="garbage")
+    assert response.status_code == 400 and response.json()["errors"][0]["field"] == "cursor"
+    response = api["reviewer"].get(
+        "/api/v1/invitations", submitted_since="0001-01-01T00:00:00+01:00"
+    )
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["field"] == "submitted_since"
 
 
 def test_a_reviewers_decision_is_recorded_as_on_the_web(api, org, member):
