@@ -297,7 +297,12 @@ VOUCH_EVALUATION_BATCH = env.int("VOUCH_EVALUATION_BATCH", default=1000)
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["organisations.api_auth.OrganisationTokenAuthentication"],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    # The web's roles, through one permission class over organisations.access.
+    "DEFAULT_PERMISSION_CLASSES": [
+        "rest_framework.permissions.IsAuthenticated",
+        "organisations.api_access.OrganisationAccess",
+    ],
+    "DEFAULT_THROTTLE_CLASSES": ["organisations.api_access.TokenRateThrottle"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": [
@@ -307,6 +312,22 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
     "PAGE_SIZE": 100,
+}
+# Requests per API token ("600/minute", "20/second"; empty turns the limit off), counted
+# in Redis when REDIS_URL is set so that all web processes share one count.
+VOUCH_API_THROTTLE_RATE = env.str("VOUCH_API_THROTTLE_RATE", default="600/minute")
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "throttle": (
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "vouch",
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+        }
+        if REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "throttle"}
+    ),
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Vouch API",

@@ -3,6 +3,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from organisations.models import Capability
+
 
 class Channel(models.TextChoices):
     FORM = "form", _("Web form")
@@ -139,6 +141,13 @@ class InvitationQuerySet(models.QuerySet):
 
     def submitted_by(self, user) -> "InvitationQuerySet":
         return self.filter(submitter=user)
+
+    def visible_to(self, membership) -> "InvitationQuerySet":
+        """Return the invitations `membership` may read: all of them with READ_ALL, else
+        only those its user submitted (the rest are a 404, as if they did not exist)."""
+        if membership.can(Capability.READ_ALL):
+            return self
+        return self.filter(submitter_id=membership.user_id)
 
     def pending_review(self) -> "InvitationQuerySet":
         return self.filter(status=Status.EVALUATED)

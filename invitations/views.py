@@ -159,12 +159,10 @@ def mine(request):
 
 def _visible_invitation(request, pk: int) -> Invitation:
     """Return invitation `pk` of the request's organisation if this user may see it, else 404."""
-    invitation = Invitation.objects.for_org(request.org).filter(pk=pk).first()
+    invitation = (
+        Invitation.objects.for_org(request.org).visible_to(request.membership).filter(pk=pk).first()
+    )
     if invitation is None:
-        raise Http404
-    if invitation.submitter_id != request.user.pk and not request.membership.can(
-        Capability.READ_ALL
-    ):
         raise Http404
     return invitation
 

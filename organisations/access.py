@@ -1,8 +1,10 @@
-"""The one place where organisation scoping and roles are checked for pages.
+"""The one place where organisation scoping and roles are checked, for pages and the API.
 
 Every view under /o/<slug>/ is wrapped in `org_view`: a non-member gets 404 (we
 do not even confirm the organisation exists), a member without the capability
-gets 403, and the view receives the organisation and membership on `request`.
+gets 403, and the view receives the organisation and membership on `request`. The REST
+API applies the same rules through `organisations.api_access.OrganisationAccess`, and
+which invitations a member sees is `Invitation.objects.visible_to(membership)`.
 """
 
 from functools import wraps
@@ -11,7 +13,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from organisations.models import Membership
+from organisations.models import Membership, Organisation
 
 
 def membership_for(user, org_slug: str) -> Membership:
@@ -28,6 +30,20 @@ def membership_for(user, org_slug: str) -> Membership:
     return membership
 
 
+def membership_in(user, org: Organisation) -> Membership | None:
+    """Return the user's membership in `org` (with the organisation loaded), or None."""
+    return (
+        Membership.objects.select_related("organisation")
+        .filter(user=user, organisation=org)
+        .first()
+    )
+
+
+def allows(membership: Membership, capability: str | None) -> bool:
+    """Return True when `membership` may do what needs `capability` (None: any member)."""
+    return capability is None or membership.can(capability)
+
+
 def org_view(capability: str | None = None):
     """Decorate a view taking `org_slug`: require login, membership and `capability` if given."""
 
@@ -37,7 +53,7 @@ def org_view(capability: str | None = None):
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
             membership = membership_for(request.user, org_slug)
-            if capability is not None and not membership.can(capability):
+            if not allows(membership, capability):
                 raise PermissionDenied
             request.membership = membership
             request.org = membership.organisation

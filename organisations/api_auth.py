@@ -5,12 +5,13 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import authentication, exceptions
 
-from organisations.models import Membership
+from organisations.access import membership_in
 from organisations.tokens import api_token_lookup
 
 
 class OrganisationTokenAuthentication(authentication.BaseAuthentication):
-    """Authenticate a request by its bearer token; `request.auth` is the ApiToken."""
+    """Authenticate a request by its bearer token; `request.auth` is the ApiToken, with its
+    user's current `membership` attached."""
 
     keyword = "Bearer"
 
@@ -24,8 +25,11 @@ class OrganisationTokenAuthentication(authentication.BaseAuthentication):
         if token is None:
             raise exceptions.AuthenticationFailed(_("Unknown or revoked token."))
         # A token outlives nothing: if its user left the organisation, it stops working.
-        if not Membership.objects.filter(user=token.user, organisation=token.organisation).exists():
+        membership = membership_in(token.user, token.organisation)
+        if membership is None:
             raise exceptions.AuthenticationFailed(_("The token's user is no longer a member."))
+        # The token acts with its user's current role (see organisations.api_access).
+        token.membership = membership
         if token.last_used_at is None or (timezone.now() - token.last_used_at).total_seconds() > 60:
             type(token).objects.filter(pk=token.pk).update(last_used_at=timezone.now())
         return token.user, token

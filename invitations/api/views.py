@@ -1,19 +1,37 @@
-"""REST API: submit invitations and read their outcome, authenticated by organisation token."""
+"""REST API: submit invitations, list and read their outcome, and decide them.
+
+Authenticated by organisation token; each view declares the capability each method needs
+(`capabilities`), checked by organisations.api_access.OrganisationAccess with the same
+rules as the web: a member reads only their own invitations (others are 404), compliance
+reads but cannot submit, reviewers and managers decide.
+"""
+
+import difflib
 
 from django.conf import settings
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiExample, extend_schema, inline_serializer
+from drf_spectacular.utils import (
+    OpenApiExample,
+    PolymorphicProxySerializer,
+    extend_schema,
+    extend_schema_field,
+    inline_serializer,
+)
 from rest_framework import parsers, serializers, status
+from rest_framework.exceptions import NotFound
+from rest_framework.pagination import CursorPagination
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from invitations.decisions import DecisionRefused, decision_record
 from invitations.i18n import localised
 from invitations.intake.detect import HEAD_BYTES
 from invitations.intake.errors import ParsedRow
 from invitations.intake.fields import build_record
-from invitations.models import Channel, Invitation, Upload
+from invitations.intake.records import INPUT_FIELDS
+from invitations.models import Channel, Decision, Invitation, Recommendation, Status, Upload
 from invitations.services import (
     IntakeRejected,
     intake_limits,
@@ -22,12 +40,47 @@ from invitations.services import (
     invitation_submit,
 )
 from invitations.uploads import channel_of, upload_import_now, upload_receive
+from organisations.models import Capability
 from policy.roster import RosterRejected
 
 MAX_API_ITEMS = 5000
+_INPUT = frozenset(INPUT_FIELDS)
+
+
+def unknown_fields(item: dict, allowed) -> list[str]:
+    """Return the keys of `item` that are not in `allowed`, in their order."""
+    return [key for key in item if key not in allowed]
+
+
+def unknown_field_message(key: str, allowed) -> str:
+    """Return "unknown field" with the closest allowed name as a suggestion, if any."""
+    close = difflib.get_close_matches(str(key), sorted(allowed), n=1, cutoff=0.75)
+    if close:
+        return f"unknown field; did you mean {close[0]!r}?"
+    return "unknown field"
+
+
+def _invitation_url(request, invitation_id: int) -> str:
+    return request.build_absolute_uri(reverse("api_invitation", kwargs={"pk": invitation_id}))
+
+
+class DecisionSerializer(serializers.ModelSerializer):
+    decided_by = serializers.CharField(source="decided_by.username", default=None)
+    reverses = serializers.IntegerField(source="reverses_id", allow_null=True)
+
+    class Meta:
+        model = Decision
+        fields = ["id", "action", "recommendation", "justification", "reverses", "decided_by"]
+        read_only_fields = fields
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        data["decided_at"] = serializers.DateTimeField().to_representation(instance.created_at)
+        return data
 
 
 class InvitationOutcomeSerializer(serializers.ModelSerializer):
+    url = serializers.SerializerMethodField()
     policy_version = serializers.IntegerField(
         source="evaluation.policy_version.number", allow_null=True, default=None
     )
@@ -38,6 +91,7 @@ class InvitationOutcomeSerializer(serializers.ModelSerializer):
         model = Invitation
         fields = [
             "id",
+            "url",
             "ref",
             "requester_name",
             "channel",
@@ -51,6 +105,9 @@ class InvitationOutcomeSerializer(serializers.ModelSerializer):
             "evaluated_at",
             "decided_at",
         ]
+
+    def get_url(self, obj) -> str:
+        return _invitation_url(self.context["request"], obj.pk)
 
     def get_hits(self, obj) -> list[dict]:
         if obj.evaluation is None:
@@ -86,6 +143,18 @@ class InboundReceiptSerializer(serializers.ModelSerializer):
         return obj.duplicate_count > 0
 
 
+class InvitationDetailSerializer(InvitationOutcomeSerializer):
+    decisions = serializers.SerializerMethodField()
+
+    class Meta(InvitationOutcomeSerializer.Meta):
+        fields = [*InvitationOutcomeSerializer.Meta.fields, "decisions"]
+
+    @extend_schema_field(DecisionSerializer(many=True))
+    def get_decisions(self, obj) -> list[dict]:
+        rows = Decision.objects.filter(invitation_id=obj.pk).select_related("decided_by")
+        return DecisionSerializer(rows.order_by("id"), many=True).data
+
+
 def _error_list(errors) -> list[dict]:
     return [
         {"item": e.line, "field": e.column, "message": localised(e.message), "text": str(e)}
@@ -105,23 +174,152 @@ _INVITATION_EXAMPLE = {
     "recognises_name": "yes",
 }
 
+_SubmitOne = inline_serializer(
+    "InvitationSubmitted",
+    {
+        "id": serializers.IntegerField(),
+        "url": serializers.URLField(),
+        "status": serializers.ChoiceField(Status.choices),
+        "recommendation": serializers.ChoiceField(Recommendation.choices, allow_null=True),
+        "duplicate": serializers.BooleanField(),
+    },
+)
+_SubmitMany = inline_serializer(
+    "InvitationsSubmitted",
+    {
+        "ids": serializers.ListField(child=serializers.IntegerField()),
+        "created": serializers.IntegerField(),
+        "duplicates": serializers.IntegerField(),
+    },
+)
+_Errors = inline_serializer(
+    "Errors",
+    {
+        "errors": serializers.ListField(
+            child=inline_serializer(
+                "Error",
+                {
+                    "item": serializers.IntegerField(allow_null=True, required=False),
+                    "field": serializers.CharField(allow_null=True, required=False),
+                    "code": serializers.CharField(required=False),
+                    "message": serializers.CharField(),
+                    "text": serializers.CharField(required=False),
+                },
+            )
+        )
+    },
+)
+
+
+class InvitationFilters(serializers.Serializer):
+    """The query parameters of the invitation list; any other parameter is an error."""
+
+    status = serializers.ChoiceField(Status.choices, required=False)
+    recommendation = serializers.ChoiceField(Recommendation.choices, required=False)
+    channel = serializers.ChoiceField(Channel.choices, required=False)
+    submitted_since = serializers.DateTimeField(required=False)
+    cursor = serializers.CharField(required=False)
+    page_size = serializers.IntegerField(required=False, min_value=1, max_value=500)
+
+
+class InvitationCursor(CursorPagination):
+    ordering = "-id"
+    page_size = 100
+    page_size_query_param = "page_size"
+    max_page_size = 500
+
+
+def _strictly_valid(serializer_class, data: dict) -> tuple[dict | None, Response | None]:
+    """Return (validated data, None), or (None, a 400 naming every unknown or invalid key),
+    so that a misspelt parameter or field is never silently ignored."""
+    allowed = set(serializer_class().fields)
+    errors = [
+        {"field": key, "message": unknown_field_message(key, allowed)}
+        for key in unknown_fields(data, allowed)
+    ]
+    given = serializer_class(data=data)
+    if not given.is_valid():
+        errors += [
+            {"field": key, "message": " ".join(str(m) for m in messages)}
+            for key, messages in given.errors.items()
+        ]
+    if errors:
+        return None, Response({"errors": errors}, status=400)
+    return given.validated_data, None
+
 
 class InvitationListView(APIView):
-    """POST one invitation (an object) or many (a list); every item is checked first."""
+    """GET lists the invitations the token may read; POST submits one or many."""
+
+    capabilities = {"GET": None, "POST": Capability.SUBMIT}
+
+    @extend_schema(
+        operation_id="v1_invitations_list",
+        parameters=[InvitationFilters],
+        responses={
+            200: inline_serializer(
+                "InvitationPage",
+                {
+                    "next": serializers.URLField(allow_null=True),
+                    "previous": serializers.URLField(allow_null=True),
+                    "results": InvitationOutcomeSerializer(many=True),
+                },
+            ),
+            400: _Errors,
+        },
+        description=(
+            "The invitations this token's user may read, newest first: all of the "
+            "organisation's for reviewers, compliance and managers, their own for members. "
+            "Filter by status, recommendation, channel and submitted_since (ISO 8601); page "
+            "with the `next` and `previous` cursor links. An unknown parameter is a 400."
+        ),
+    )
+    def get(self, request):
+        filters, error = _strictly_valid(InvitationFilters, request.query_params.dict())
+        if error is not None:
+            return error
+        rows = (
+            Invitation.objects.for_org(request.org)
+            .visible_to(request.membership)
+            .select_related("evaluation__policy_version")
+        )
+        for key in ("status", "recommendation", "channel"):
+            if key in filters:
+                rows = rows.filter(**{key: filters[key]})
+        if "submitted_since" in filters:
+            rows = rows.filter(created_at__gte=filters["submitted_since"])
+        paginator = InvitationCursor()
+        try:
+            page = paginator.paginate_queryset(rows, request, view=self)
+        except NotFound:
+            message = "is not a cursor of this list; follow the next and previous links"
+            return Response({"errors": [{"field": "cursor", "message": message}]}, status=400)
+        data = InvitationOutcomeSerializer(page, many=True, context={"request": request}).data
+        return paginator.get_paginated_response(data)
 
     @extend_schema(
         request=OpenApiTypes.OBJECT,
-        responses={201: OpenApiTypes.OBJECT, 400: OpenApiTypes.OBJECT},
+        responses={
+            200: _SubmitOne,
+            201: PolymorphicProxySerializer(
+                component_name="InvitationsCreated",
+                serializers=[_SubmitOne, _SubmitMany],
+                resource_type_field_name=None,
+            ),
+            400: _Errors,
+        },
         examples=[OpenApiExample("One invitation", value=_INVITATION_EXAMPLE)],
         description=(
             "Submit one invitation (a JSON object) or many (a JSON array) with the fields of "
-            "the CSV template. If any item is invalid nothing is stored and every error is "
-            "listed with its item index (1-based) and field."
+            "the CSV template. If any item is invalid, or has a field that is not one of "
+            "them, nothing is stored and every error is listed with its item index (1-based) "
+            "and field. One new invitation answers 201 with its `Location`, status and "
+            "recommendation (null until it is evaluated); a duplicate answers 200 with the "
+            "existing one."
         ),
     )
     def post(self, request):
-        token = request.auth
-        org = token.organisation
+        org = request.org
         items = request.data if isinstance(request.data, list) else [request.data]
         if not items:
             return Response({"errors": [{"message": "no invitations given"}]}, status=400)
@@ -134,9 +332,15 @@ class InvitationListView(APIView):
         limits = intake_limits()
         for index, item in enumerate(items, start=1):
             if not isinstance(item, dict):
-                record, errors = None, [_item_error(index, "each item must be a JSON object")]
+                record, errors = None, [_item_error(index, None, "each item must be a JSON object")]
             else:
                 record, errors = build_record(item, "request", index, limits)
+                unknown = [
+                    _item_error(index, str(key), unknown_field_message(key, _INPUT))
+                    for key in unknown_fields(item, _INPUT)
+                ]
+                if unknown:
+                    record, errors = None, [*unknown, *errors]
             rows.append(ParsedRow(index, record, errors))
         if not isinstance(request.data, list):
             row = rows[-1]
@@ -148,9 +352,19 @@ class InvitationListView(APIView):
                 )
             except IntakeRejected as exc:
                 return Response({"errors": _error_list(exc.errors)}, status=400)
+            # Evaluation may already have run (in-process tasks, or a fast worker).
+            invitation.refresh_from_db(fields=["status", "recommendation"])
+            url = _invitation_url(request, invitation.pk)
             return Response(
-                {"id": invitation.pk, "status": invitation.status, "duplicate": not created},
+                {
+                    "id": invitation.pk,
+                    "url": url,
+                    "status": invitation.status,
+                    "recommendation": invitation.recommendation or None,
+                    "duplicate": not created,
+                },
                 status=status.HTTP_201_CREATED if created else status.HTTP_200_OK,
+                headers={"Location": url},
             )
         try:
             outcome = invitation_import(
@@ -172,16 +386,17 @@ class InvitationListView(APIView):
         )
 
 
-def _item_error(index: int, message: str):
+def _item_error(index: int, field: str | None, message: str):
     from invitations.intake.errors import IntakeError
 
-    return IntakeError("request", index, None, message)
+    return IntakeError("request", index, field, message)
 
 
 class InvitationFileView(APIView):
     """POST a file as the upload page takes it: CSV template, Invitations.csv, export ZIP, …"""
 
     parser_classes = [parsers.MultiPartParser]
+    capabilities = {"POST": Capability.SUBMIT}
 
     @extend_schema(
         request={
@@ -205,7 +420,7 @@ class InvitationFileView(APIView):
         uploaded.file.seek(0)
         try:
             outcome, roster = upload_import_now(
-                org=request.auth.organisation,
+                org=request.org,
                 submitter=request.user,
                 fileobj=uploaded.file,
                 filename=uploaded.name,
@@ -229,15 +444,75 @@ class InvitationFileView(APIView):
 
 
 class InvitationDetailView(APIView):
-    @extend_schema(responses=InvitationOutcomeSerializer)
+    """One invitation the token may read: status, recommendation, hits and decisions."""
+
+    capabilities = {"GET": None}
+
+    @extend_schema(responses={200: InvitationDetailSerializer})
     def get(self, request, pk: int):
         invitation = get_object_or_404(
-            Invitation.objects.for_org(request.auth.organisation).select_related(
-                "evaluation__policy_version"
-            ),
+            Invitation.objects.for_org(request.org)
+            .visible_to(request.membership)
+            .select_related("evaluation__policy_version"),
             pk=pk,
         )
-        return Response(InvitationOutcomeSerializer(invitation).data)
+        return Response(InvitationDetailSerializer(invitation, context={"request": request}).data)
+
+
+class DecisionInput(serializers.Serializer):
+    action = serializers.ChoiceField(Recommendation.choices)
+    justification = serializers.CharField(required=False, allow_blank=True, default="")
+    reverses = serializers.IntegerField(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="The id of the decision in force, to reverse it (with a justification).",
+    )
+
+
+# A refused decision that conflicts with the invitation's current state is a 409.
+_CONFLICTS = frozenset({"pending", "already_decided", "stale", "same_action"})
+
+
+class InvitationDecisionView(APIView):
+    """A reviewer's or manager's decision, recorded as on the web (with audit event and the
+    submitter's notification)."""
+
+    capabilities = {"POST": Capability.REVIEW}
+
+    @extend_schema(
+        request=DecisionInput,
+        responses={201: DecisionSerializer, 400: _Errors, 404: _Errors, 409: _Errors},
+        description=(
+            "Record a decision (accept, ignore, dont_know, report_spam). One that differs "
+            "from the recommendation, and every reversal, needs a justification. An "
+            "invitation not evaluated yet or already decided answers 409 with a code."
+        ),
+    )
+    def post(self, request, pk: int):
+        invitation = get_object_or_404(Invitation.objects.for_org(request.org), pk=pk)
+        data = request.data if isinstance(request.data, dict) else None
+        if data is None:
+            return Response({"errors": [{"message": "the body must be a JSON object"}]}, 400)
+        given, error = _strictly_valid(DecisionInput, data)
+        if error is not None:
+            return error
+        try:
+            decision = decision_record(
+                invitation=invitation,
+                action=given["action"],
+                actor=request.user,
+                justification=given["justification"],
+                reverses=given["reverses"],
+            )
+        except DecisionRefused as exc:
+            code = 409 if exc.code in _CONFLICTS else 400
+            return Response({"errors": [{"code": exc.code, "message": exc.message}]}, code)
+        return Response(
+            DecisionSerializer(decision).data,
+            status=status.HTTP_201_CREATED,
+            headers={"Location": _invitation_url(request, invitation.pk)},
+        )
 
 
 class RawMessageParser(parsers.BaseParser):
@@ -258,6 +533,7 @@ class InboundEmailView(APIView):
     token's organisation. The answer is 202 with a receipt to look the outcome up by."""
 
     parser_classes = [RawMessageParser]
+    capabilities = {"POST": Capability.SUBMIT}
 
     @extend_schema(
         request={"message/rfc822": OpenApiTypes.BINARY},
@@ -271,7 +547,7 @@ class InboundEmailView(APIView):
         if not isinstance(data, bytes | bytearray) or not data:
             return Response({"errors": [{"message": "the body must be a raw e-mail"}]}, 400)
         receipt = upload_receive(
-            org=request.auth.organisation,
+            org=request.org,
             submitter=request.user,
             content=bytes(data),
             filename="inbound.eml",
@@ -284,10 +560,16 @@ class InboundEmailView(APIView):
 
 
 class InboundReceiptView(APIView):
+    """What became of an e-mail this token posted."""
+
+    capabilities = {"GET": Capability.SUBMIT}
+
     @extend_schema(responses=InboundReceiptSerializer)
     def get(self, request, pk: int):
         receipt = get_object_or_404(
-            Upload.objects.for_org(request.auth.organisation).filter(channel=Channel.INBOUND),
+            Upload.objects.for_org(request.org).filter(
+                channel=Channel.INBOUND, submitter=request.user
+            ),
             pk=pk,
         )
         return Response(InboundReceiptSerializer(receipt).data)

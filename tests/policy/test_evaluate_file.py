@@ -174,3 +174,45 @@ def test_a_file_of_sent_invitations_only_is_refused_as_having_no_incoming_ones(p
     path = FIXTURES / "exports" / "invitations_outgoing_only.csv"
     with pytest.raises(CommandError, match="no incoming invitations: all 2 are OUTGOING"):
         _run(str(path), "--profile", profile)
+
+
+def _generated(tmp_path, n: int, bad_line: int | None = None) -> str:
+    from policy.engine.bench import generate_records
+
+    lines = []
+    for i, record in enumerate(generate_records(n, seed=7)):
+        record = {**record, "recipient": f"user{i}@example.org", "attachments": []}
+        record["email_findings"] = [list(f) for f in record["email_findings"]]
+        lines.append(json.dumps(record))
+    if bad_line is not None:
+        lines[bad_line - 1] = json.dumps({"requester_name": "X", "mutual_connections": "many"})
+    path = tmp_path / "many.jsonl"
+    path.write_text("\n".join(lines) + "\n")
+    return str(path)
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "table"])
+def test_worker_processes_print_the_same_results_in_the_same_order(tmp_path, profile, fmt):
+    from io import StringIO
+
+    path = _generated(tmp_path, 4500)
+    outputs = []
+    for jobs in ("1", "2"):
+        out = StringIO()
+        call_command(
+            "evaluate_file", path, "--profile", profile, "--format", fmt, "--jobs", jobs, stdout=out
+        )
+        outputs.append(out.getvalue())
+    assert outputs[0] == outputs[1]
+    assert len(outputs[0].splitlines()) == 4500 + (fmt == "table")
+
+
+def test_with_worker_processes_a_bad_line_late_in_the_file_still_prints_nothing(
+    tmp_path, profile, capsys
+):
+    path = _generated(tmp_path, 4500, bad_line=4321)
+    with pytest.raises(CommandError, match="1 error"):
+        call_command("evaluate_file", path, "--profile", profile, "--jobs", "2")
+    captured = capsys.readouterr()
+    assert "line 4321" in captured.err and "mutual_connections" in captured.err
+    assert captured.out == ""

@@ -70,7 +70,7 @@ def test_a_version_exports_as_a_json_attachment_with_its_metadata(org, manager, 
 
 
 def test_the_export_is_what_the_command_line_evaluator_reads(org, manager, login, url, tmp_path):
-    from policy.management.commands.evaluate_file import load_policy_file
+    from policy.offline import load_policy_file
 
     version = _publish_v2(org, manager)
     path = tmp_path / "policy.json"

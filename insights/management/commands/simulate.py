@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from insights.simulation import simulate
 from organisations.models import Organisation
 from policy.engine import PolicyInvalid
-from policy.management.commands.evaluate_file import load_policy_file
+from policy.offline import load_policy_file
 
 
 def _date(text: str) -> date:

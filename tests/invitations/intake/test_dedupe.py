@@ -62,3 +62,12 @@ def test_a_record_without_a_name_is_keyed_by_its_profile_url():
     first = _record(requester_profile_url="https://linkedin.com/in/kim")
     second = _record(requester_profile_url="https://linkedin.com/in/sam")
     assert dedupe_key(first) != dedupe_key(second)
+
+
+def test_the_format_character_table_matches_a_scan_of_the_unicode_database():
+    import unicodedata
+
+    from invitations.intake.dedupe import format_chars
+
+    scanned = {chr(c) for c in range(0x110000) if unicodedata.category(chr(c)) == "Cf"}
+    assert format_chars() == scanned
