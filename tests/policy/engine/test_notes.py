@@ -1,0 +1,425 @@
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from policy.engine.defaults import DEFAULT_TEXTS, GREETINGS
+from policy.engine.notes import Evidence, NoteReader, NoteReading
+
+READER = NoteReader(default_texts=[t for _, t in DEFAULT_TEXTS], greetings=GREETINGS)
+
+
+def kinds(evidence: tuple[Evidence, ...]) -> set[str]:
+    return {e.kind for e in evidence}
+
+
+def read(note: str) -> NoteReading:
+    reading = READER.read(note)
+    for evidence in reading.advertising + reading.scam + reading.context:
+        assert evidence.quote in note
+        assert 0 < len(evidence.quote) <= 80
+    return reading
+
+
+ADVERTISING = [
+    # English cold pitches
+    ("I help agencies like yours cut production costs by 30%. Open to a quick call?", "we_help"),
+    ("Hi Sarah, we help B2B SaaS companies book 20+ qualified meetings a month.", "we_help"),
+    ("We've helped 140 dental clinics fill their calendars. Worth a chat?", "we_help"),
+    ("I help coaches and consultants land high-ticket clients without ads.", "we_help"),
+    ("Helping founders scale their outbound without hiring SDRs. Let's connect!", "we_help"),
+    ("Hey Tom, we offer white-label SEO services for agencies at $299/mo.", "offer"),
+    ("Our agency provides dedicated developers from $25/hour, quality guaranteed.", "offer"),
+    ("Our platform helps finance teams close the books 5 days faster.", "offer"),
+    ("Would you be interested in a free website audit? I noticed a few quick wins.", "free_offer"),
+    ("I'd love to offer you a complimentary strategy session for your brand.", "free_offer"),
+    ("Happy to send over a free report on your competitors' ad spend.", "free_offer"),
+    ("Can I show you how we cut cloud bills in half? 15 min next week?", "pitch_call"),
+    ("Would love to book a quick 15-minute demo with you this week.", "pitch_call"),
+    ("I'd like to present our solution for HR teams, when are you free?", "pitch_call"),
+    ("I have a list of 12,000 verified CFO contacts in DACH, interested?", "leads_growth"),
+    ("We can double your revenue in 90 days or you don't pay.", "leads_growth"),
+    ("We deliver 30 qualified leads per month to agencies like yours.", "leads_growth"),
+    ("Hi Mark, I'm the founder of Lumio and we're raising a $2M seed round.", "fundraising"),
+    ("We are currently closing our pre-seed round, would you like to see our deck?", "fundraising"),
+    (
+        "Looking for angel investors for our climate tech startup, 20% already committed.",
+        "fundraising",
+    ),
+    ("Exclusive offer this week only: 40% off our LinkedIn ghostwriting packages.", "offer"),
+    ("Do you need a new website? We build modern sites at an affordable price.", "offer"),
+    # German
+    (
+        "Hallo Frau Weber, wir helfen Agenturen, ihre Produktionskosten um 30 % zu senken.",
+        "we_help",
+    ),
+    ("Wir bieten maßgeschneiderte Softwarelösungen für den Mittelstand an.", "offer"),
+    ("Gerne würde ich Ihnen unsere Lösung in einem kurzen Termin vorstellen.", "pitch_call"),
+    ("Darf ich Ihnen ein kostenloses Erstgespräch anbieten?", "free_offer"),
+    ("Ich biete Ihnen eine unverbindliche Potenzialanalyse Ihres Vertriebs.", "free_offer"),
+    ("Mit uns gewinnen Sie 20 neue Kunden pro Monat – garantiert.", "leads_growth"),
+    ("Wir sammeln gerade Kapital für unsere Seed-Runde und suchen Business Angels.", "fundraising"),
+    ("Ich helfe Coaches, ihren Umsatz zu verdoppeln.", "we_help"),
+    # French
+    ("Bonjour Marie, nous aidons les PME à automatiser leur comptabilité.", "we_help"),
+    ("Nous proposons des solutions de cybersécurité clé en main pour les cabinets.", "offer"),
+    ("Je vous propose un audit SEO gratuit de votre site.", "free_offer"),
+    ("J'aimerais vous présenter notre plateforme lors d'un échange de 15 minutes.", "pitch_call"),
+    ("Nous sommes en pleine levée de fonds et cherchons des business angels.", "fundraising"),
+    ("J'accompagne les dirigeants à doubler leur chiffre d'affaires.", "we_help"),
+    # Spanish
+    ("Hola Juan, ayudamos a empresas como la tuya a reducir costes logísticos.", "we_help"),
+    ("Ofrecemos servicios de desarrollo web a precios competitivos.", "offer"),
+    ("¿Te interesaría una auditoría gratuita de tus campañas?", "free_offer"),
+    ("Me gustaría presentarte nuestra solución en una llamada de 15 minutos.", "pitch_call"),
+    ("Estamos levantando una ronda de financiación seed de 1M€.", "fundraising"),
+    ("Generamos 50 nuevos clientes al mes para clínicas dentales.", "leads_growth"),
+    # Dutch
+    ("Hoi Pieter, wij helpen bedrijven zoals het jouwe om meer leads te genereren.", "we_help"),
+    ("Wij bieden op maat gemaakte softwareoplossingen voor het mkb.", "offer"),
+    ("Graag bied ik je een gratis adviesgesprek aan.", "free_offer"),
+    ("Ik laat je graag in 15 minuten onze oplossing zien.", "pitch_call"),
+    ("We zitten midden in een financieringsronde en zoeken investeerders.", "fundraising"),
+    # Italian
+    ("Ciao Luca, aiutiamo le aziende a ridurre i costi energetici del 20%.", "we_help"),
+    ("Offriamo servizi di consulenza fiscale per startup.", "offer"),
+    ("Ti propongo una consulenza gratuita e senza impegno.", "free_offer"),
+    ("Vorrei presentarti la nostra piattaforma in una breve call.", "pitch_call"),
+    ("Stiamo chiudendo un round di finanziamento seed, cerchiamo investitori.", "fundraising"),
+    # Portuguese
+    ("Olá Ana, ajudamos empresas a aumentar suas vendas com automação.", "we_help"),
+    ("Oferecemos serviços de marketing digital para clínicas.", "offer"),
+    ("Gostaria de oferecer uma análise gratuita do seu site.", "free_offer"),
+    ("Posso apresentar-lhe a nossa solução numa chamada rápida?", "pitch_call"),
+    ("Estamos captando investimento para nossa rodada seed.", "fundraising"),
+]
+
+SCAMS = [
+    ("Earn $500 per day working from home, no experience needed! Contact me.", "job_scam"),
+    ("Congratulations, you have been selected for a remote data entry role, $45/hour.", "job_scam"),
+    ("Send your CV on WhatsApp +44 7700 900123 for an immediate start.", "job_scam"),
+    ("Guaranteed returns of 15% weekly with our bitcoin trading signals.", "investment_scam"),
+    ("I made $30k last month with passive income from crypto, let me show you.", "investment_scam"),
+    ("Let's continue on WhatsApp, it's easier for me: +1 555 0100 2233", "off_platform"),
+    ("Please add me on Telegram @fxmentor, I will guide you.", "off_platform"),
+    ("Verdienen Sie bis zu 300 € pro Tag von zu Hause aus!", "job_scam"),
+    ("Garantierte Rendite von 8 % im Monat mit unserem Krypto-Investment.", "investment_scam"),
+    ("Schreiben Sie mir auf WhatsApp, dort kann ich Ihnen mehr erzählen.", "off_platform"),
+    ("Gagnez jusqu'à 200 € par jour sans expérience requise.", "job_scam"),
+    ("Rendements garantis de 10 % par mois, contactez-moi sur WhatsApp.", "investment_scam"),
+    ("Gana hasta 150 € al día desde casa, sin experiencia necesaria.", "job_scam"),
+    ("Rentabilidad garantizada del 12% mensual invirtiendo en forex.", "investment_scam"),
+    ("Verdien tot €250 per dag, geen ervaring nodig.", "job_scam"),
+    (
+        "Gegarandeerd rendement van 9% per maand, stuur me een bericht op WhatsApp.",
+        "investment_scam",
+    ),
+    ("Guadagna fino a 200 € al giorno lavorando da casa.", "job_scam"),
+    ("Rendimenti garantiti del 10% mensile, scrivimi su Telegram.", "investment_scam"),
+    ("Ganhe até R$ 500 por dia trabalhando de casa, sem experiência necessária.", "job_scam"),
+    ("Lucro garantido de 20% ao mês, me chama no WhatsApp.", "investment_scam"),
+]
+
+CONTEXT = [
+    ("Great meeting you at the Berlin fintech meetup yesterday!", "met_at"),
+    ("Hi Jo, we met at Web Summit last year at the Stripe booth.", "met_at"),
+    ("Nice chatting with you after the panel on Tuesday.", "met_at"),
+    ("We worked together at Deloitte back in 2016 on the Allianz audit.", "worked_together"),
+    ("Loved co-producing the Night Shift documentary with you.", "worked_together"),
+    ("Hey, the crypto desk we built together at Kraken still makes me proud.", "worked_together"),
+    ("We were colleagues at Zalando, in the payments team.", "worked_together"),
+    ("Former colleague from Siemens here, hope you're well!", "worked_together"),
+    ("Thanks for the call yesterday about the migration project.", "call_had"),
+    ("Following up on our conversation at the Hamburg Media Dinner.", "call_had"),
+    ("Anna Keller suggested I reach out to you about the role.", "introduced_by"),
+    ("I was introduced to you by Markus Brandt from Sennheiser.", "introduced_by"),
+    ("We studied together at LSE, same MSc cohort in 2014.", "studied_together"),
+    ("You interviewed me for the analyst role at KPMG last spring.", "business_relation"),
+    # German
+    ("Wir haben 2019 zusammen bei der UFA den Tatort gedreht.", "worked_together"),
+    ("Hallo Jan, wir haben im Projekt für ACME zusammengearbeitet.", "worked_together"),
+    ("Schön, Sie gestern auf der DMEXCO kennengelernt zu haben!", "met_at"),
+    ("Wir haben uns letzte Woche beim Digitalgipfel in Jena getroffen.", "met_at"),
+    ("Danke für das nette Telefonat heute Morgen.", "call_had"),
+    ("Meine ehemalige Kollegin bei der Telekom, schön dich hier zu finden.", "worked_together"),
+    ("Lukas Brenner hat mir empfohlen, mich bei Ihnen zu melden.", "introduced_by"),
+    # French
+    ("Bonjour Claire, nous avons travaillé ensemble chez Publicis en 2018.", "worked_together"),
+    ("Ravi de vous avoir rencontré au salon VivaTech la semaine dernière.", "met_at"),
+    ("Nous nous sommes rencontrés au Web Summit à Lisbonne.", "met_at"),
+    ("Merci pour notre échange de ce matin.", "call_had"),
+    ("Sophie Martin m'a conseillé de vous contacter.", "introduced_by"),
+    # Spanish
+    ("Hola Marta, trabajamos juntos en el proyecto de Iberdrola en 2020.", "worked_together"),
+    ("Nos conocimos en el South Summit de Madrid, en la mesa de fintech.", "met_at"),
+    ("Gracias por la llamada de ayer, fue muy útil.", "call_had"),
+    ("Carlos Ruiz me recomendó contactarte.", "introduced_by"),
+    # Dutch
+    ("Hoi Sanne, we hebben samen aan de campagne voor KLM gewerkt.", "worked_together"),
+    ("We hebben elkaar vorige week op de Dutch Design Week ontmoet.", "met_at"),
+    ("Bedankt voor het fijne gesprek van gisteren.", "call_had"),
+    # Italian
+    ("Ciao Marco, abbiamo lavorato insieme in Accenture nel 2017.", "worked_together"),
+    ("Ci siamo conosciuti al Salone del Mobile di Milano.", "met_at"),
+    ("Grazie per la chiacchierata di ieri, molto utile.", "call_had"),
+    # Portuguese
+    ("Olá João, trabalhamos juntos na Natura em 2019.", "worked_together"),
+    ("Nos conhecemos no Web Summit em Lisboa, no stand da Farfetch.", "met_at"),
+    ("Obrigado pela conversa de ontem sobre o projeto.", "call_had"),
+]
+
+NO_CONTEXT = [
+    "I came across your profile and admire your work in media.",
+    "Looking forward to meeting at Web Summit next month.",
+    "Read your post about remote teams, couldn't agree more!",
+    "Fellow Stanford alum here, would love to connect.",
+    "We're both in the fintech space, let's connect and share ideas.",
+    "I'd love to learn more about your work at Spotify.",
+    "Hi Tom,\nloved your keynote",
+    "Hi Anna, thanks for the conference invite",
+    "We haven't met yet, but I'm impressed by your projects.",
+    "I'd love to work together on a project someday.",
+    "Ich bin auf Ihr Profil gestoßen und finde Ihre Arbeit spannend.",
+    "Ich freue mich darauf, Sie auf der re:publica kennenzulernen.",
+    "J'ai lu votre article sur l'IA, très intéressant.",
+    "Me encantaría conocer más sobre tu trabajo.",
+    "Ik zou je graag leren kennen, we zitten in dezelfde branche.",
+    "Ho visto il tuo profilo e mi piacerebbe entrare in contatto.",
+    "Vi seu perfil e gostaria de fazer parte da sua rede.",
+    "Wir haben uns noch nie getroffen, aber ich folge Ihren Beiträgen.",
+    "Hope to see you at the conference next week!",
+]
+
+NOT_ADVERTISING = [
+    "Hi Tom,\nloved your keynote",
+    "I came across your profile and admire your work in media.",
+    "Hey, the crypto desk we built together at Kraken still makes me proud.",
+    "We worked together on the growth project at N26, great to reconnect.",
+    "I'm a data engineer looking for my next role in Berlin, would love your advice.",
+    "Fellow alumni of TU Munich here, would love to connect.",
+    "Great meeting you at the Berlin fintech meetup yesterday!",
+    "Thanks for sharing your thoughts on crypto regulation in your post.",
+    "I'm exploring a career switch into product management, any tips?",
+    "Recruiter at Booking.com here, I'm hiring senior engineers, open to a chat?",
+    "Our solution architecture team loved your talk at AWS Summit.",
+    "Feel free to review my portfolio when you have a minute.",
+    "Ich suche eine neue Herausforderung im Projektmanagement.",
+    "Wir haben gemeinsam das Projekt für die Telekom umgesetzt.",
+    "Je suis étudiant en master et je m'intéresse à votre parcours.",
+    "Estoy buscando trabajo como diseñador UX, ¿tienes algún consejo?",
+    "Ik ben op zoek naar een stage in marketing.",
+    "Sono uno studente e vorrei conoscere il tuo percorso.",
+    "Estou procurando oportunidades na área de dados.",
+    "Hi Anna, thanks for the conference invite",
+    "We met at the expo in 2019 and talked about 3 projects.",
+    "Let's stay in touch, I enjoyed your podcast episode on growth.",
+]
+
+DEFAULTS = [
+    "I'd like to add you to my professional network on LinkedIn.",
+    "I’d like to add you to my professional network on LinkedIn.",
+    "Hi Paul,\nI'd like to add you to my professional network on LinkedIn.\n- Nina",
+    "I'd like to add you to my professional network on LinkedIn.\n\nBest,\nPaul Zimmermann",
+    "I'd like to connect with you on LinkedIn.",
+    "Paul, I'd like to join your LinkedIn network.",
+    "Hi Anna Schmidt, I'd like to join your LinkedIn network.",
+    "Ich möchte Sie gerne zu meinem beruflichen Netzwerk auf LinkedIn hinzufügen.",
+    "Hallo Max, ich möchte dich gerne zu meinem beruflichen Netzwerk auf LinkedIn hinzufügen.",
+    "Sehr geehrte Frau Dr. Weber, ich möchte Sie zu meinem beruflichen Netzwerk auf LinkedIn "
+    "hinzufügen. Viele Grüße, Jan",
+    "J'aimerais vous inviter à rejoindre mon réseau professionnel en ligne, sur le site LinkedIn.",
+    "Bonjour Claire, je souhaiterais vous ajouter à mon réseau professionnel sur LinkedIn.",
+    "Me gustaría añadirte a mi red profesional en LinkedIn.",
+    "Hola Marta, me gustaría agregarte a mi red profesional de LinkedIn.",
+    "Ik wil je graag toevoegen aan mijn professionele netwerk op LinkedIn.",
+    "Vorrei aggiungerti alla mia rete professionale su LinkedIn.",
+    "Gostaria de adicioná-lo à minha rede profissional no LinkedIn.",
+    "Olá Ana, gostaria de adicionar você à minha rede profissional no LinkedIn.",
+    "I'D LIKE TO ADD YOU TO MY PROFESSIONAL NETWORK ON LINKEDIN",
+]
+
+NOT_DEFAULTS = [
+    "I'd like to add you to my professional network on LinkedIn. We met at Web Summit.",
+    "We met at Web Summit. I'd like to add you to my professional network on LinkedIn.",
+    "Ich möchte Sie gerne zu meinem Netzwerk hinzufügen, weil wir zusammen studiert haben.",
+    "Hi, loved your keynote on LinkedIn strategy.",
+]
+
+
+@pytest.mark.parametrize(("note", "kind"), ADVERTISING)
+def test_it_recognises_a_pitch_by_what_the_note_does(note, kind):
+    reading = read(note)
+    assert kind in kinds(reading.advertising), (note, reading.advertising)
+
+
+@pytest.mark.parametrize(("note", "kind"), SCAMS)
+def test_it_recognises_job_and_investment_scams(note, kind):
+    reading = read(note)
+    assert kind in kinds(reading.scam), (note, reading.scam)
+
+
+@pytest.mark.parametrize(("note", "kind"), CONTEXT)
+def test_it_recognises_a_concrete_shared_experience(note, kind):
+    reading = read(note)
+    assert kind in kinds(reading.context), (note, reading.context)
+
+
+@pytest.mark.parametrize("note", NO_CONTEXT)
+def test_admiration_shared_fields_and_future_plans_are_no_context(note):
+    reading = read(note)
+    assert reading.context == (), (note, reading.context)
+
+
+@pytest.mark.parametrize("note", NOT_ADVERTISING)
+def test_an_ambiguous_word_alone_is_no_pitch(note):
+    reading = read(note)
+    assert reading.advertising == () and reading.scam == (), (note, reading)
+
+
+@pytest.mark.parametrize("note", DEFAULTS)
+def test_it_recognises_linkedins_default_texts_with_greeting_and_name(note):
+    reading = read(note)
+    assert reading.is_default, note
+    assert reading.default_text in {text for _, text in DEFAULT_TEXTS}
+
+
+@pytest.mark.parametrize("note", NOT_DEFAULTS)
+def test_a_default_text_with_content_added_is_not_default(note):
+    reading = read(note)
+    assert not reading.is_default
+    assert reading.default_text == ""
+
+
+def test_every_listed_default_text_is_recognised_in_its_language():
+    for lang, text in DEFAULT_TEXTS:
+        reading = read(text)
+        assert reading.is_default and reading.default_text == text
+        assert reading.language in (lang, ""), (text, reading.language)
+
+
+def test_the_default_texts_stay_editable():
+    reader = NoteReader(default_texts=["Jeg vil gerne tilføje dig til mit netværk på LinkedIn."])
+    assert reader.read(
+        "Hej Lars, jeg vil gerne tilføje dig til mit netværk på LinkedIn."
+    ).is_default
+    assert not reader.read("I'd like to add you to my professional network on LinkedIn.").is_default
+
+
+def test_greetings_from_the_policy_are_used_before_a_default_text():
+    text = "I'd like to add you to my professional network on LinkedIn."
+    assert NoteReader(greetings=["Yo"]).read("yo Paul, " + text).is_default
+    assert not NoteReader().read("yo Paul, " + text).is_default
+
+
+@pytest.mark.parametrize(
+    ("note", "body"),
+    [
+        ("Hi Tom,\nloved your keynote", "Hi Tom,\nloved your keynote"),
+        ("Hi Anna, thanks for the conference invite", "Hi Anna, thanks for the conference invite"),
+        ("We met at the expo. – Nina", "We met at the expo."),
+        ("We met at the expo.\nBest, Paul Zimmermann", "We met at the expo."),
+        ("We met at the expo. Best, Paul Zimmermann", "We met at the expo."),
+        ("We met at the expo.\n\nBest regards,\nPaul", "We met at the expo."),
+        ("Wir kennen uns vom Barcamp.\nViele Grüße\nJürgen Müller", "Wir kennen uns vom Barcamp."),
+        ("On s'est croisés à VivaTech. Cordialement, Aurélie", "On s'est croisés à VivaTech."),
+        ("Thanks for the talk on data mesh!", "Thanks for the talk on data mesh!"),
+        ("Great session today, thanks", "Great session today"),
+        ("Let's connect.\nNina", "Let's connect."),
+        ("- Nina", "- Nina"),
+    ],
+)
+def test_only_a_name_like_closing_is_stripped(note, body):
+    assert read(note).body == body
+
+
+def test_context_and_pitches_are_found_in_the_closing_too():
+    reading = read("Hi,\nwe worked together at Bosch.\nBest regards, Paul – we help brands grow")
+    assert kinds(reading.context) == {"worked_together"}
+    assert reading.advertising
+
+
+def test_the_quote_shows_the_words_as_written():
+    reading = read("Olá! Nós trabalhamos JUNTOS na Natura em 2019.")
+    assert reading.context == (Evidence("worked_together", "trabalhamos JUNTOS"),)
+
+
+def test_an_introduction_needs_a_named_person():
+    assert read("He suggested I reach out to you.").context == ()
+    assert kinds(read("Maria suggested I reach out to you.").context) == {"introduced_by"}
+
+
+def test_the_language_is_guessed_or_left_empty():
+    assert read("Wir haben uns auf der Messe in Köln getroffen.").language == "de"
+    assert read("Nous avons travaillé ensemble chez Orange.").language == "fr"
+    assert read("Hola, trabajamos juntos en Telefónica hace años.").language == "es"
+    assert read("OK").language == ""
+
+
+def test_an_empty_note_reads_as_nothing():
+    for note in ("", "   ", "\n\n"):
+        reading = read(note)
+        assert reading.body == "" and not reading.is_default
+        assert reading.advertising == reading.scam == reading.context == ()
+
+
+def test_hostile_notes_are_read_in_linear_time():
+    notes = [
+        "a." * 5000,
+        "we help " * 1250,
+        "together " * 1100,
+        "free " * 2000,
+        ("zusammen " * 100 + "x ") * 10,
+        "I'd like to add you to my professional network on LinkedIn. " * 160,
+        "é" * 10000,
+        "Best, " * 1600 + "Paul",
+    ]
+    for note in notes:
+        start = time.perf_counter()
+        READER._read(note)
+        assert time.perf_counter() - start < 0.25, note[:20]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.one_of(
+        st.text(max_size=400),
+        st.lists(
+            st.sampled_from(
+                [
+                    "we",
+                    "help",
+                    "companies",
+                    "like yours",
+                    "free",
+                    "audit",
+                    "met",
+                    "at",
+                    "together",
+                    "Anna",
+                    "suggested",
+                    "I",
+                    "reach out",
+                    "haben",
+                    "zusammen",
+                    "gedreht",
+                    "\n",
+                    "- Nina",
+                    "Best,",
+                    "é",
+                    "İ",
+                    "ß",
+                    "’",
+                    "LinkedIn",
+                    "I'd like to add you to my professional network on LinkedIn.",
+                ]
+            ),
+            max_size=40,
+        ).map(" ".join),
+    )
+)
+def test_reading_never_raises_and_quotes_are_words_of_the_note(note):
+    reading = read(note)
+    assert isinstance(reading, NoteReading)
+    assert reading.body == "" or reading.body in note
+    assert READER.read(note) is reading
