@@ -13,6 +13,7 @@ from .catalogue import CUSTOM_RULE_FIELDS, RULES, SPAM
 from .defaults import default_policy
 from .matcher import compile_literals, compile_re2
 from .normalise import fold, text_key
+from .notes import NoteReader
 from .validate import PolicyInvalid, validate_policy
 
 # Prices: a currency sign before a number, or a currency after it ("€ 49", "$99", "99 EUR").
@@ -56,6 +57,7 @@ class CompiledPolicy:
     default_text_max_len: int
     default_text_anchors: tuple[str, ...]
     greetings: frozenset[str]
+    note_reader: NoteReader
     promo_matcher: Any
     price_matcher: Any
     context_matcher: Any
@@ -159,6 +161,10 @@ def _build(data: dict[str, Any], digest: str) -> CompiledPolicy:
         default_text_max_len=max((len(k) for k in default_texts), default=0),
         default_text_anchors=_anchors(default_texts),
         greetings=frozenset(filter(None, (_greeting_key(g) for g in lists["greetings"]))),
+        note_reader=NoteReader(
+            default_texts=[item["text"] for item in lists["default_texts"]],
+            greetings=lists["greetings"],
+        ),
         promo_matcher=compile_literals(promo),
         price_matcher=compile_re2(_PRICE_PATTERN),
         context_matcher=compile_literals(fold(w) for w in lists["context_words"]),

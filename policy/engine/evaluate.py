@@ -84,29 +84,6 @@ def _plural(count: int, one: str, many: str) -> str:
     return f"{count} {one if count == 1 else many}"
 
 
-def _match_default_text(cp: CompiledPolicy, norm: str) -> str | None:
-    """Return the language of the LinkedIn default text that `norm` is (optionally after a
-    greeting such as "hi paul,"), or None."""
-    key = text_key(norm)
-    lang = cp.default_texts.get(key)
-    if lang is not None:
-        return lang
-    words = key.split(" ")
-    if len(words) < 3:
-        return None
-    if words[0] in cp.greetings:
-        start = 1
-    elif f"{words[0]} {words[1]}" in cp.greetings:
-        start = 2
-    else:
-        return None
-    for skip in range(_MAX_GREETING_NAME_WORDS + 1):
-        lang = cp.default_texts.get(" ".join(words[start + skip :]))
-        if lang is not None:
-            return lang
-    return None
-
-
 def _connections_phrase(mutual: int | None, colleagues: int | None) -> tuple[str, str]:
     """Return ("3 mutual connections", "3 gemeinsame Kontakte") or the not-recorded wording."""
     if mutual is None and colleagues is None:
@@ -333,6 +310,7 @@ def evaluate(facts: Facts, policy: CompiledPolicy | dict[str, Any] | None = None
     # Reason 2: is the note personalised?
     message = facts.message or ""
     folded, norm = fold_and_normalise(message)
+    reading = cp.note_reader.read(message)
     if not message.strip():
         weight = weights["no_note"]
         if weight is not None:
@@ -346,47 +324,44 @@ def evaluate(facts: Facts, policy: CompiledPolicy | dict[str, Any] | None = None
                 )
             )
     else:
-        lang = None
         weight = weights["default_text"]
-        if (
-            weight is not None
-            and len(norm) <= cp.default_text_max_len + 80
-            and any(anchor in norm for anchor in cp.default_text_anchors)
-        ):
-            lang = _match_default_text(cp, norm)
-            if lang is not None:
-                lang_en, lang_de = LANGUAGE_NAMES.get(lang, (lang, lang))
-                add(
-                    RuleHit(
-                        "default_text",
-                        NOT_PERSONAL,
-                        weight,
-                        f"The note is LinkedIn's default text ({lang_en}).",
-                        f"Die Notiz ist LinkedIns Standardtext ({lang_de}).",
-                    )
+        if weight is not None and reading.is_default:
+            lang = cp.default_texts.get(text_key(fold(reading.default_text)), reading.language)
+            lang_en, lang_de = LANGUAGE_NAMES.get(lang, (lang, lang))
+            add(
+                RuleHit(
+                    "default_text",
+                    NOT_PERSONAL,
+                    weight,
+                    f"The note is LinkedIn's default text ({lang_en}).",
+                    f"Die Notiz ist LinkedIns Standardtext ({lang_de}).",
                 )
-        if lang is None:
+            )
+        if not reading.is_default:
             weight = weights["short_note"]
             minimum = params["short_note"]["min_length"]
-            if weight is not None and len(norm) < minimum:
+            length = len(" ".join(reading.body.split()))
+            if weight is not None and length < minimum:
                 shown = safe(message.strip(), 40)
                 add(
                     RuleHit(
                         "short_note",
                         NOT_PERSONAL,
                         weight,
-                        f"The note has only {len(norm)} characters (minimum {minimum}): "
+                        f"The note has only {length} characters (minimum {minimum}): "
                         f"\u201c{shown}\u201d.",
-                        f"Die Notiz hat nur {len(norm)} Zeichen (Minimum {minimum}): "
+                        f"Die Notiz hat nur {length} Zeichen (Minimum {minimum}): "
                         f"\u201e{shown}\u201c.",
                     )
                 )
             weight = weights["no_context"]
-            if weight is not None and cp.context_matcher is not None:
-                has_context = cp.context_matcher.find(norm) is not None
+            if weight is not None:
+                has_context = bool(reading.context) or (
+                    cp.context_matcher is not None and cp.context_matcher.find(folded) is not None
+                )
                 if not has_context and org.company_matcher is not None:
                     has_context = (
-                        org.company_matcher.find(text_key(strip_accents(norm))) is not None
+                        org.company_matcher.find(text_key(strip_accents(folded))) is not None
                     )
                 if not has_context:
                     first = first_name_of(facts.recipient)
@@ -419,9 +394,12 @@ def evaluate(facts: Facts, policy: CompiledPolicy | dict[str, Any] | None = None
         )
     weight = weights["promotional"]
     if weight is not None and norm:
-        match = cp.promo_matcher.find(norm) if cp.promo_matcher is not None else None
+        pitch = reading.advertising or reading.scam
+        match = pitch[0].quote if pitch else None
+        if match is None and cp.promo_matcher is not None:
+            match = cp.promo_matcher.find(folded)
         if match is None and params["promotional"]["detect_prices"]:
-            match = cp.price_matcher.find(norm)
+            match = cp.price_matcher.find(folded)
         if match is not None:
             shown = safe(match, 40)
             add(

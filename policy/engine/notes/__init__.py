@@ -88,7 +88,7 @@ _UNANCHORED = re2._Anchor.UNANCHORED
 def _compile_source(pattern: str) -> str:
     """Turn the readable pattern notation of patterns.py into RE2 syntax."""
     pattern = re.sub(r" ?<(\d+)>", lambda m: r"\s+(?:\S+\s+){0," + m.group(1) + "}?", pattern)
-    pattern = pattern.replace(" ", r"\s+")
+    pattern = pattern.replace(" ?", r"\s*").replace(" ", r"\s+")
     return pattern.replace(_NAME_PLACEHOLDER, _NAME_GROUP)
 
 
@@ -148,19 +148,32 @@ class NoteReader:
         seen: dict[str, str] = {}
         for key, text in _phrase_keys(default_texts):
             seen.setdefault(key, text)
-        self._defaults = tuple(sorted(seen.items(), key=lambda kv: -len(kv[0])))
-        self._default_anchors = self._anchors([key for key, _ in self._defaults])
-        self._default_max = max((len(key) for key, _ in self._defaults), default=0)
+        # Indexed by their first word, so a note is compared only with texts that can start at
+        # one of its words.
+        self._defaults: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for key, text in sorted(seen.items(), key=lambda kv: -len(kv[0])):
+            words = tuple(key.split(" "))
+            self._defaults.setdefault(words[0], []).append((words, text))
+        self._default_anchors = self._anchors(list(seen))
+        self._default_max = max((len(key) for key in seen), default=0)
         self._greetings = frozenset(key for key, _ in _phrase_keys(greetings))
         self._sign_offs = frozenset(SIGN_OFFS)
         self._cache: dict[str, NoteReading] = {}
 
     @staticmethod
     def _anchors(keys: list[str]) -> tuple[str, ...]:
+        """Return a few words such that every key contains one (greedy: the word shared by most
+        keys first), a cheap test before a note is compared with the default texts."""
+        uncovered = [set(key.split(" ")) for key in keys]
         anchors: list[str] = []
-        for key in sorted(keys, key=len):
-            if not any(anchor in key for anchor in anchors):
-                anchors.append(max(key.split(" "), key=len))
+        while uncovered:
+            counts: dict[str, int] = {}
+            for words in uncovered:
+                for word in words:
+                    counts[word] = counts.get(word, 0) + 1
+            best = max(sorted(counts), key=lambda w: (counts[w], len(w)))
+            anchors.append(best)
+            uncovered = [words for words in uncovered if best not in words]
         return tuple(anchors)
 
     def read(self, text: str) -> NoteReading:
@@ -243,16 +256,16 @@ class NoteReader:
         if not any(anchor in folded for anchor in self._default_anchors):
             return ""
         words = _words(folded)
-        joined = " " + " ".join(w for w, _ in words) + " "
-        for key, text in self._defaults:
-            at = joined.find(" " + key + " ")
-            if at < 0:
-                continue
-            n_before = len(joined[:at].split())
-            if self._opening_ok(words[:n_before], plain) and self._closing_ok(
-                words[n_before + len(key.split(" ")) :], plain
-            ):
-                return text
+        tokens = [w for w, _ in words]
+        for at, token in enumerate(tokens):
+            if at > _GREETING_NAME_WORDS + 2:
+                break
+            for key, text in self._defaults.get(token, ()):
+                stop = at + len(key)
+                if tuple(tokens[at:stop]) != key:
+                    continue
+                if self._opening_ok(words[:at], plain) and self._closing_ok(words[stop:], plain):
+                    return text
         return ""
 
     def _opening_ok(self, words: list[tuple[str, int]], plain: str) -> bool:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 _STOPWORDS = {
     "en": "the and you your to of for with we our i my at in on is was would like have this "
     "that it be are hi hello thanks about from met worked together love great looking forward "
@@ -27,28 +25,21 @@ _STOPWORDS = {
     "gostaria muito adicionar rede profissional juntos trabalhamos obrigado obrigada "
     "conversa participar fazer",
 }
-_LANG_OF: dict[str, list[str]] = {}
-for _lang, _words in _STOPWORDS.items():
-    for _word in _words.split():
-        _LANG_OF.setdefault(_word, []).append(_lang)
-_WORD_RE = re.compile(r"[a-z]+")
+_SETS = tuple((lang, frozenset(words.split())) for lang, words in _STOPWORDS.items())
 _SCAN = 400
 
 
 def guess_language(folded: str) -> str:
     """Return the ISO 639-1 code whose common words dominate `folded` (a folded note), or ""
     when fewer than two common words are found or two languages tie."""
-    counts: dict[str, float] = {}
-    for word in _WORD_RE.findall(folded, 0, _SCAN):
-        langs = _LANG_OF.get(word)
-        if langs:
-            share = 1.0 / len(langs)
-            for lang in langs:
-                counts[lang] = counts.get(lang, 0.0) + share
-    if not counts:
-        return ""
-    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-    best, score = ranked[0]
-    if score < 1.5 or (len(ranked) > 1 and ranked[1][1] >= score):
+    words = set(folded[:_SCAN].split())
+    best, score, second = "", 0, 0
+    for lang, common in _SETS:
+        hits = len(words & common)
+        if hits > score:
+            best, score, second = lang, hits, score
+        elif hits > second:
+            second = hits
+    if score < 2 or second >= score:
         return ""
     return best

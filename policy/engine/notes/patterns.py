@@ -541,6 +541,10 @@ CONTEXT: dict[str, tuple[str, ...]] = {
         r"(?:when|while|back when) (?:we|you and i) (?:both )?(?:worked|were|studied|interned|"
         r"served|shared)\b",
         r"(?:since|from) (?:our|the) (?:time|days|years) (?:together )?(?:at|in|on)\b",
+        r"(?:remember|recall|miss|think back to|fond memories of|memories of) (?:our|the|that|"
+        r"those) <3>(?:kick-?off|project|workshop|offsite|off-site|launch|shoot|production|"
+        r"trip|hackathon|course|class|seminar|training|sprint|pitch|deal|campaign|tour|"
+        r"rollout|migration)s?\b",
         r"(?:my|your) (?:old |former )?(?:manager|boss|mentor|supervisor|teacher|professor|"
         r"lecturer|tutor|coach|intern|student|trainee|mentee) (?:at|in|during|back)\b",
         # German: "zusammen/gemeinsam ... ge...t/en" with a perfect auxiliary on either side.
@@ -613,6 +617,9 @@ CONTEXT: dict[str, tuple[str, ...]] = {
         r"talk to|talk with) you (?:\S+ ){0,3}(?:at|during|yesterday|last|earlier|today|"
         r"this morning|tonight|after|in person)\b",
         r"(?:ran|bumped) into (?:each other|you)\b",
+        r"(?:great|nice|good|lovely|glad|happy) to (?:\S+ ){0,1}connect (?:\S+ ){0,2}(?:after|at|"
+        r"during) (?:your|the|our|this|last) <3>(?:talk|keynote|panel|session|workshop|"
+        r"conference|summit|meetup|event|dinner|lunch|fair|expo|class|course|webinar)\b",
         r"(?:haben|hatten|habe|hatte) (?:uns|sie|dich|euch) (?:\S+ ){0,6}(?:kennengelernt|"
         r"kennen gelernt|getroffen|gesehen|unterhalten|begegnet)\b",
         r"(?:uns|sie|dich|euch|ihnen|dir) (?:\S+ ){0,6}(?:kennengelernt|kennen gelernt|"

@@ -83,20 +83,29 @@ _CLOSING_LINE = re.compile(
     rf"|{_NAME}[ \t]*[.!]?"
 )
 _SIGN_OFF_LINE = re.compile(rf"(?i:{_SIGN})[ \t]*[,.!]*")
-# A closing on the same line as the text: after a sentence end or a comma.
-_CLOSING_TAIL = re.compile(
-    rf"(?:(?<=[.!?,;:)])|(?<=[.!?,;:)][ \t])|(?<=\s\s))[ \t]*"
-    rf"(?:(?i:[-~\u2013\u2014]+)[ \t]*{_NAME}|(?i:{_SIGN})[ \t]*[,.!]*(?:[ \t]+{_NAME})?)"
-    rf"[ \t]*[.!]?$"
+# What may follow a sentence end, a comma or a dash on the note's last line to be a closing.
+_SAME_LINE_CLOSING = re.compile(
+    rf"[ \t]*(?:(?i:[-~\u2013\u2014]+)[ \t]*{_NAME}|(?i:{_SIGN})[ \t]*[,.!]*(?:[ \t]+{_NAME})?)"
+    rf"[ \t]*[.!]?"
 )
-_DASH_TAIL = re.compile(rf"[ \t](?i:[-~\u2013\u2014]+)[ \t]*{_NAME}[ \t]*[.!]?$")
+_BREAKS = re.compile(r"[.!?,;:)]|[ \t][-~\u2013\u2014]")
 _TAIL = 90
+_LAST_WORDS = frozenset(s.rsplit(" ", 1)[-1] for s in SIGN_OFFS)
+_DASHES = frozenset("-~\u2013\u2014")
 
 
 def closing_start(plain: str) -> int:
     """Return where a name-like closing starts in `plain` (a note with accents removed and
     trailing whitespace stripped), or len(plain) when it ends without one."""
     end = len(plain)
+    # Every closing ends with a name or a closing word: most notes are ruled out at once.
+    last_word = plain[-30:].rsplit(None, 1)[-1].rstrip(".!") if plain.strip() else ""
+    if not last_word or not (
+        last_word[0].isupper()
+        or last_word.lower() in _LAST_WORDS
+        or plain[-len(last_word) - 3 : -len(last_word)].strip(" \t.!")[-1:] in _DASHES
+    ):
+        return end
     head, sep, last = plain.rpartition("\n")
     if sep and head.strip() and len(last) <= _TAIL and _CLOSING_LINE.fullmatch(last.strip()):
         cut = len(head)
@@ -105,9 +114,12 @@ def closing_start(plain: str) -> int:
         if sep2 and prev_head.strip() and _SIGN_OFF_LINE.fullmatch(prev.strip()):
             cut = len(prev_head)
         return cut
-    tail_start = max(0, end - _TAIL)
-    tail = plain[tail_start:]
-    match = _CLOSING_TAIL.search(tail) or _DASH_TAIL.search(tail)
-    if match is None or not plain[: tail_start + match.start()].strip():
-        return end
-    return tail_start + match.start()
+    line_start = len(head) + 1 if sep else 0
+    tail_start = max(line_start, end - _TAIL)
+    # Candidates are the few places after a sentence end, a comma or before a dash; the
+    # earliest one from which the rest of the line is a closing wins.
+    for match in _BREAKS.finditer(plain, tail_start):
+        at = match.end() if match.group()[0] in ".!?,;:)" else match.start()
+        if _SAME_LINE_CLOSING.fullmatch(plain, at) and plain[:at].strip():
+            return at
+    return end
