@@ -74,7 +74,9 @@ _NEGATION = re.compile(
 )
 _HYPOTHETICAL = re.compile(
     r"\b(?:looking forward|look forward|forward to|will|would|could|should|might|hope|hoping|"
-    r"plan|planning|next|upcoming|tomorrow|love to|like to|want to|freue|freuen|werden|wurde|"
+    r"plan|planning|next (?:week|month|year|time|spring|summer|autumn|fall|winter|monday|"
+    r"tuesday|wednesday|thursday|friday)|upcoming|tomorrow|love to|like to|want to|freue|"
+    r"freuen|werden|wurde|"
     r"wurden|hoffe|mochte|nachste\w*|morgen|prochain\w*|espere|j'espere|aimerais|voudrais|"
     r"espero|proxim\w*|gustaria|volgende|hoop|zou|zouden|wil|prossim\w*|spero|vorrei|"
     r"gostaria|quero)\b"

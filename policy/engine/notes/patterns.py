@@ -106,6 +106,67 @@ ADVERTISING: dict[str, tuple[str, ...]] = {
         r"campaign)",
         r"(?:commission|affiliate|referral)[- ](?:program\w*|opportunit\w*|based|partnership)",
         r"(?:investment|investing) opportunit\w*",
+        r"offer (?:you )?(?:a|an) <3>(?:partnership|collaboration|deal|discount|package|"
+        r"membership|spot|listing|placement|sponsorship|trial)\b",
+        r"(?:are you|is your (?:company|team|business)|do you) (?:\S+ ){0,2}(?:looking|planning|"
+        r"struggling|trying) to <2>(?:outsource|scale|grow|increase|reduce|cut|automate|improve|"
+        r"expand|boost|generate|get more|find more|hire)\b",
+        r"(?:i|we) can (?:improve|increase|boost|double|optimi[sz]e|reduce|cut|grow|fix|redesign|"
+        r"automate|generate) (?:\S+ ){0,4}your\b",
+        r"(?:we|i) (?:sell|sells|supply|distribute|import|export)\b",
+        r"(?:candidates|talents?|profiles) <3>(?:for your|pour vos|para sus|para tus|"
+        r"per le vostre|per le sue|para suas|fur ihre|fur eure|voor uw|voor je) <2>(?:roles|"
+        r"positions|vacancies|openings|open roles|stellen|vakanzen|positionen|postes|vacantes|"
+        r"posizioni|vagas|vacatures)\b",
+        r"(?:kandidaten|kandidatinnen|bewerber\w*) <3>fur (?:ihre|eure|deine) <2>(?:offene\w* )?"
+        r"(?:stellen|vakanzen|positionen)\b",
+        r"(?:send|envio|enviar\w*|envoyer|schicken|senden|zusenden|inviar\w*|mandar\w*|sturen) "
+        r"<3>(?:catalogo|catalogue|catalog|katalog|listino|price list|preisliste|"
+        r"lista de precios|tabela de precos|tarifs)\b",
+        r"(?:wholesale|bulk|mayoristas|competitive|unbeatable|unschlagbar\w*|imbattibili|"
+        r"imbatibles) (?:prices|pricing|precios|preise\w*|prezzi|precos|prix)\b",
+        r"(?:precios|prices|preise\w*|prezzi|precos|prix) (?:mayoristas|de mayorista|wholesale|"
+        r"competitivos|imbatibles|imbattibili|unschlagbar\w*|imbatteis)\b",
+        r"(?:wir|ich) (?:verkaufen|verkaufe|vertreiben|vertreibe)\b",
+        r"(?:nous vendons|nous distribuons|je vends)\b",
+        r"(?:vendemos|vendo|distribuimos|comercializamos)\b",
+        r"(?:wij|we|ik) (?:verkopen|verkoop|leveren aan bedrijven)\b",
+        r"(?:vendiamo|distribuiamo)\b",
+        r"wir sind (?:eine|ein) <3>\w*(?:agentur|beratung|dienstleister|anbieter|hersteller|"
+        r"softwarehaus|vertrieb|handler|grosshandel)\b",
+        r"(?:ich|wir) (?:kann|konnte|konnen|konnten) (?:\S+ ){0,4}(?:ihr|ihre|ihren|ihrem|dein|"
+        r"deine|deinen) (?:\S+ ){0,4}(?:verbessern|steigern|optimieren|verdoppeln|senken|erhohen|"
+        r"automatisieren)\b",
+        r"(?:je|nous) (?:peux|pouvons|pourrais|pourrions) (?:vous aider a |t'aider a )?"
+        r"(?:ameliorer|augmenter|booster|doubler|optimiser|reduire|developper|generer) "
+        r"(?:\S+ ){0,4}(?:votre|vos|ton|tes)\b",
+        r"(?:puedo|podemos) (?:ayudarte a |ayudarle a )?(?:mejorar|aumentar|duplicar|optimizar|"
+        r"reducir|generar|conseguir) (?:\S+ ){0,4}(?:tu|tus|su|sus)\b",
+        r"(?:posso|possiamo) (?:aiutarti a |aiutarla a )?(?:migliorare|aumentare|raddoppiare|"
+        r"ottimizzare|ridurre|generare) (?:\S+ ){0,4}(?:il tuo|la tua|i tuoi|le tue|il suo|"
+        r"la sua|i suoi|le sue)\b",
+        r"(?:posso|podemos) (?:ajudar(?:-lo|-la|-te)? a )?(?:melhorar|aumentar|dobrar|otimizar|"
+        r"reduzir|gerar) (?:\S+ ){0,4}(?:seu|sua|seus|suas|teu|tua)\b",
+        r"(?:ik|we|wij) (?:kan|kunnen) (?:\S+ ){0,4}(?:je|jouw|uw) (?:\S+ ){0,4}(?:verbeteren|"
+        r"verhogen|verdubbelen|optimaliseren|verlagen|laten groeien)\b",
+        r"(?:we|our (?:company|agency|firm|team|studio|startup|consultancy)) <1>(?:create|build|"
+        r"design|develop|produce|make|deliver|provide|offer|write|manage|run|automate|support|"
+        r"partner with|work with|serve|specialize in|specialise in) <6>(?:for|with) <2>"
+        + _BUSINESSES_EN,
+        r"(?:agency|studio|consultancy|firm|company|startup|we|we're|we are) "
+        r"<3>speciali[sz]\w* in\b",
+        r"(?:we are|we're|i am|i'm|i run|we run|i own|i lead|i manage) (?:a|an) <3>(?:agency|"
+        r"studio|consultancy|software company|saas company|saas startup|dev shop|software house|"
+        r"provider|vendor|supplier|manufacturer|distributor|wholesaler|reseller|outsourcing)\b",
+        r"(?:we've|we have|we|i've|i have|i) (?:just |recently )?(?:built|developed|created|"
+        r"launched|are launching|designed) (?:a|an|our) <3>(?:platform|tool|app|software|"
+        r"solution|product|service|saas|marketplace|course|program\w*|plugin|api)\b <2>(?:that|"
+        r"which|to|for)\b",
+        r"(?:with|using) our <2>(?:platform|software|tool|app|solution|service|product|system|"
+        r"method|framework|help)\b",
+        r"our <1>(?:company|agency|firm|team|studio|startup|consultancy|platform) <1>(?:helps|"
+        r"offers|provides|delivers|builds|creates|specializes|specialises|works with|supports|"
+        r"partners with)\b",
         r"(?:do you|does your (?:company|team|business|agency|firm)|are you) <3>"
         r"(?:need|looking for|struggling with|interested in|considering|planning) <4>"
         r"(?:a new website|website|seo|"
@@ -124,6 +185,12 @@ ADVERTISING: dict[str, tuple[str, ...]] = {
         r"\d+ ?% rabatt|einfuhrungspreis|jetzt (?:bestellen|kaufen|buchen|zugreifen|sichern))",
         r"(?:investitionsmoglichkeit|investmentmoglichkeit|anlagemoglichkeit|anlagechance)\w*",
         r"(?:provisionsbasis|affiliate[- ]programm|partnerprogramm|bezahlte kooperation)\w*",
+        r"(?:unsere|unserer) (?:dienstleistungen|leistungen|produkte|losungen|services)\b",
+        r"(?:mit|durch) (?:unserer|unserem|unseren|meiner|meinem) <2>(?:losung|software|plattform|"
+        r"tool|app|service|methode|ansatz|agentur|hilfe|unterstutzung|produkt|system)\b",
+        r"(?:unser|unsere) (?:unternehmen|agentur|firma|team|kanzlei|beratung|startup|studio|"
+        r"plattform) <1>(?:hilft|bietet|unterstutzt|begleitet|entwickelt|liefert|ist "
+        r"spezialisiert)\b",
         r"(?:ab|nur|fur nur) " + _MONEY,
         # French
         r"(?:nous|je) (?:proposons|propose|offrons|offre|fournissons|vendons|vends|"
@@ -134,6 +201,10 @@ ADVERTISING: dict[str, tuple[str, ...]] = {
         r"(?:offre (?:speciale|exclusive|limitee|de lancement)|remise de \d+|"
         r"\d+ ?% de (?:remise|reduction)|code promo|opportunite d'investissement|"
         r"partenariat remunere|commande[zr]? des maintenant)",
+        r"(?:nos (?:services|solutions|produits|offres|prestations)|notre offre)\b",
+        r"(?:notre|nos) (?:cabinet|agence|societe|entreprise|equipe|startup|studio|plateforme|"
+        r"solution|logiciel|outil) <2>(?:accompagne|aide|propose|offre|fournit|permet|"
+        r"developpe)\w*",
         # Spanish
         r"(?:ofrecemos|ofrezco|brindamos|proporcionamos|vendemos|vendo|somos especialistas en|"
         r"estamos especializados en|nos especializamos en) <4>" + _GOODS_ES,
@@ -142,6 +213,11 @@ ADVERTISING: dict[str, tuple[str, ...]] = {
         r"ayuda|ayudan|reduce|aumenta|automatiza)\b",
         r"(?:oferta (?:especial|exclusiva|limitada)|descuento del? \d+|\d+ ?% de descuento|"
         r"codigo (?:de )?(?:descuento|promocional)|oportunidad de inversion|compra ya)",
+        r"(?:nuestros servicios|nuestras soluciones|nuestros productos|nuestra oferta)\b",
+        r"(?:nuestra|nuestro) (?:empresa|agencia|consultora|equipo|estudio|plataforma|despacho|"
+        r"firma|software|herramienta) <1>(?:ayuda|ofrece|brinda|desarrolla|acompana|permite|"
+        r"esta especializad\w*)\b",
+        r"ofrecer(?:le|te|les)? (?:\S+ ){0,1}(?:nuestros|nuestras|nuestro|nuestra|mis)\b",
         # Dutch
         r"(?:wij|we|ik) (?:bieden|bied|leveren|lever|verkopen|verkoop|zijn gespecialiseerd in|"
         r"ben gespecialiseerd in) <4>" + _GOODS_NL,
@@ -149,6 +225,9 @@ ADVERTISING: dict[str, tuple[str, ...]] = {
         r"<3>(?:kan|helpt|zorgt|bespaart|verhoogt|verlaagt|automatiseert|maakt)\b",
         r"(?:speciale aanbieding|exclusieve aanbieding|kortingscode|\d+ ?% korting|"
         r"investeringsmogelijkheid|bestel nu|nu bestellen)",
+        r"(?:onze (?:diensten|oplossingen|producten|dienstverlening)|ons aanbod)\b",
+        r"(?:ons|onze) (?:bedrijf|bureau|team|platform|kantoor|software|tool) <1>(?:helpt|biedt|"
+        r"levert|ontwikkelt|ondersteunt|is gespecialiseerd)\b",
         # Italian
         r"(?:offriamo|offro|forniamo|fornisco|vendiamo|vendo|siamo specializzati in|"
         r"sono specializzat[oa] in|proponiamo) <4>" + _GOODS_IT,
@@ -157,6 +236,9 @@ ADVERTISING: dict[str, tuple[str, ...]] = {
         r"aiuta|aiutano|riduce|aumenta|automatizza)\b",
         r"(?:offerta (?:speciale|esclusiva|limitata)|codice sconto|sconto del \d+|"
         r"\d+ ?% di sconto|opportunita di investimento|acquista ora|ordina ora)",
+        r"(?:i nostri servizi|le nostre soluzioni|i nostri prodotti|la nostra offerta)\b",
+        r"(?:la nostra|il nostro) (?:azienda|agenzia|societa|studio|team|piattaforma|software) "
+        r"<1>(?:aiuta|offre|fornisce|sviluppa|supporta|accompagna|permette|e specializzat\w*)\b",
         # Portuguese
         r"(?:oferecemos|ofereco|fornecemos|forneco|vendemos|vendo|somos especialistas em|"
         r"somos especializados em|prestamos) <4>" + _GOODS_PT,
@@ -165,6 +247,12 @@ ADVERTISING: dict[str, tuple[str, ...]] = {
         r"ajuda|ajudam|reduz|aumenta|automatiza)\b",
         r"(?:oferta (?:especial|exclusiva|limitada)|cupom de desconto|codigo de desconto|"
         r"\d+ ?% de desconto|oportunidade de investimento|compre ja)",
+        r"(?:nossos servicos|nossas solucoes|nossos produtos|nossa oferta)\b",
+        r"(?:a nossa|nossa|o nosso|nosso) (?:empresa|agencia|consultoria|equipe|plataforma|"
+        r"escritorio|software|ferramenta) <1>(?:ajuda|oferece|fornece|desenvolve|apoia|permite|"
+        r"e especializad\w*)\b",
+        r"(?:somos|sou) (?:uma|um) <3>(?:consultoria|agencia|empresa de (?:software|tecnologia|"
+        r"marketing|servicos)|software house)\b",
     ),
     "free_offer": (
         r"(?:free|complimentary|no-cost|no cost|free of charge|free-of-charge) "
@@ -175,6 +263,9 @@ ADVERTISING: dict[str, tuple[str, ...]] = {
         r"(?:demo|audit|trial|consultation|assessment|analysis|quote|pilot) "
         r"(?:\S+ ){0,2}(?:free of charge|for free|at no cost|on the house|no strings attached)",
         r"(?:try|test) (?:it|us|our \w+) (?:for )?free\b",
+        r"(?:first|1st) (?:month|week|session|consultation|lesson|call|order|audit) (?:is )?"
+        r"(?:free|on us|gratis|kostenlos|gratuit\w*|gratuita|gratuito)\b",
+        r"free for (?:\d+|seven|fourteen|thirty) (?:days|weeks)\b",
         r"(?:no obligation|no-obligation|without obligation|no strings attached)",
         r"(?:kostenlos|kostenfrei|gratis|unverbindlich|gebuhrenfrei)\w* <2>(?:demo|audit|"
         r"analyse|potenzialanalyse|beratung|erstberatung|test|testphase|probe|gesprach|"
@@ -208,6 +299,8 @@ ADVERTISING: dict[str, tuple[str, ...]] = {
         r"(?:we|i)(?:'ve| have)? (?:help|helps|can help|helped) <3>" + _BUSINESSES_EN,
         r"(?:we|i) (?:help|helps|can help) <6>(?:to )?" + _BENEFIT_EN,
         r"(?:helping|help) " + _BUSINESSES_EN + r" <6>(?:to )?" + _BENEFIT_EN,
+        r"(?:i|we) can help (?:you|your \w+) <4>(?:get|grow|increase|double|reach|gain|land|"
+        r"book|win|generate|save|cut|reduce|scale) <4>(?:\d+|more|your)\b",
         r"(?:companies|businesses|brands|agencies|firms|teams|founders|startups|people|clients|"
         r"leaders|organi[sz]ations) like yours?\b",
         r"(?:wir|ich) (?:helfen|helfe|unterstutzen|unterstutze|begleiten|begleite) "
@@ -251,6 +344,32 @@ ADVERTISING: dict[str, tuple[str, ...]] = {
         r"free |\d+[- ]?min(?:ute)?s? )*(?:demo|discovery call|strategy call|sales call|"
         r"intro call|product tour|walkthrough|walk-through)",
         r"(?:show|walk) you (?:how|through|what) <4>(?:we|our|it|this)\b",
+        r"(?:show|give|offer|book|schedule|send) (?:you )?(?:a |an )?(?:quick |short |live |brief |"
+        r"personal\w* )?demo\b",
+        r"(?:show|present|introduce) you (?:to )?our\b",
+        r"(?:send|share) (?:you )?(?:a |our |some )?(?:short |quick |brief )?(?:case stud\w*|"
+        r"brochure|price list|pricing|proposal|one-pager|sales deck|capabilities deck)\b",
+        r"(?:are you|is this|would you be) the (?:right|best|correct) (?:person|contact) "
+        r"<3>(?:about|for|regarding|on)\b",
+        r"(?:ihnen|dir|euch) <3>(?:unsere|unser|unseren) <3>(?:vorstellen|prasentieren|zeigen|"
+        r"demonstrieren)\b",
+        r"(?:ihnen|dir|euch) (?:gerne |gern |kurz )*(?:eine|unsere|die) (?:kurze |kleine |"
+        r"personliche |live-?)?demo\b",
+        r"(?:ihnen|dir) <3>(?:unsere|eine) (?:kurze )?(?:prasentation|broschure|fallstudie|"
+        r"preisliste|referenzen)\w* <2>(?:schicken|senden|zusenden|zukommen)",
+        r"(?:vous|te) (?:presenter|montrer|faire decouvrir) (?:notre|nos)\b",
+        r"(?:vous|te) (?:faire|montrer|proposer) (?:une )?(?:courte |rapide )?demo\b",
+        r"(?:presentarte|presentarle|mostrarte|mostrarle) (?:nuestra|nuestro|nuestros|"
+        r"nuestras)\b",
+        r"(?:hacerte|hacerle|mostrarte|mostrarle|ofrecerte|ofrecerle) una (?:breve |rapida )?demo",
+        r"(?:presentarti|presentarle|mostrarti|mostrarle) (?:la nostra|il nostro|i nostri|"
+        r"le nostre)\b",
+        r"(?:farti|farle|mostrarti|mostrarle) una (?:breve |rapida )?demo",
+        r"(?:inviarle|inviarti|mandarle|mandarti) (?:una|la nostra|il nostro) (?:presentazione|"
+        r"brochure|proposta|listino|offerta)",
+        r"(?:apresentar|mostrar)(?:-lhe|-te)? (?:a nossa|o nosso|nossa|nosso|nossos|nossas)\b",
+        r"(?:fazer|mostrar|agendar)(?:-lhe|-te)? uma (?:breve |rapida )?demo",
+        r"(?:je|u) (?:graag )?een (?:korte )?demo\b",
         r"(?:show|present|introduce|demo|pitch|share) (?:you )?(?:our|my) (?:new )?"
         r"(?:solution|product|platform|services?|offer\w*|tool|software|app|company|agency)\b",
         r"explore <2>(?:partnership|collaboration|synergies|business opportunit\w*|"
@@ -313,6 +432,14 @@ ADVERTISING: dict[str, tuple[str, ...]] = {
         r"(?:we|i|our \w+) (?:help|helps|helped|can help|will help) (?:\S+ ){0,8}"
         r"(?:by )?(?:up to )?\d+ ?(?:%|x\b|percent)",
         r"guaranteed (?:results|leads|growth|traffic|rankings?|sales|clients)",
+        r"(?:i|we) can (?:get|bring|deliver|book|generate|find|send) you <3>(?:\d+|more|new|"
+        r"qualified)\b",
+        r"\d+ <4>(?:appointments|meetings|leads|clients|customers|calls|demos) (?:every|each|"
+        r"per|a) (?:month|week)\b",
+        r"(?:we|our \w+|it|this) (?:save|saves|cut|cuts|reduce|reduces|increase|increases|boost|"
+        r"boosts|double|doubles|triple|triples) <4>(?:\d+|half)\b",
+        r"(?:spar|senk|steiger|reduzier|erhoh|verdoppel)\w* <5>(?:bis zu )?\d+ ?(?:%|prozent|"
+        r"stunden|tage|euro)",
         r"(?:list|database|data ?base|spreadsheet|file) of <4>(?:contacts|leads|prospects|"
         r"emails|e-mails|decision[- ]makers|buyers|ctos|cfos|ceos|cmos|hr managers|owners)\b",
         r"(?:verified|validated|updated) (?:\S+ ){0,2}(?:contacts|emails|e-mail addresses|"
@@ -463,6 +590,11 @@ SCAM: dict[str, tuple[str, ...]] = {
         r"\d+ ?% (?:returns?|profits?|roi|gains?|interest) (?:daily|weekly|monthly|"
         r"per (?:day|week|month)|a (?:day|week|month)|every (?:day|week|month)|in \d+ (?:days|"
         r"weeks))",
+        r"(?:(?:business|investment) proposal (?:worth|of|for you)|proposal worth|next of kin|"
+        r"unclaimed (?:funds|inheritance|deposit)|(?:huge|large|substantial) sum of money|"
+        r"consignment box|(?:us|u\.s\.) army (?:captain|general|sergeant|officer|doctor)|"
+        r"(?:captain|general|sergeant) (?:\S+ ){0,2}(?:from|of|in|with) the (?:us|u\.s\.) "
+        r"army|peacekeeping mission)\b",
         r"(?:passive income|financial freedom|double your (?:money|investment|capital|bitcoin|"
         r"crypto|funds)|risk[- ]free (?:investment|returns?|profits?|trading)|"
         r"make money online|get rich)\b",
@@ -522,8 +654,10 @@ CONTEXT: dict[str, tuple[str, ...]] = {
         r"interned|consulted|freelanced|shared an office|sat next|reported|shot|filmed|"
         r"produced|co-?produced|performed|played|taught|coached|mentored) (?:\S+ ){0,4}"
         r"(?:with|alongside|for|under|to) you\b",
-        r"(?:(?:enjoyed|loved|liked|miss|missed|remember|will never forget) (?:\S+ ){0,1}"
-        r"working (?:with|alongside|for) you|working (?:with|alongside) you (?:\S+ ){0,8}"
+        r"(?:(?:enjoyed|loved|liked|miss|missed|remember|will never forget|pleasure|great|fun|"
+        r"honou?r|privilege|joy|fantastic|amazing|wonderful) (?:\S+ ){0,1}"
+        r"(?:working|collaborating|partnering|teaming up) (?:with|alongside|for) you|"
+        r"working (?:with|alongside) you (?:\S+ ){0,8}"
         r"(?:was|has been|were|taught|back))\b",
         r"(?:you|we) (?:\S+ ){0,2}(?:co-?(?:produc|found|author|organi[sz]|host|direct|"
         r"present|chair|teach|creat|develop|design|edit|manag|moderat|writ|lead|run)\w*|"
@@ -540,6 +674,10 @@ CONTEXT: dict[str, tuple[str, ...]] = {
         r"(?:together |both )?(?:at|in|for|on) [a-z]",
         r"(?:when|while|back when) (?:we|you and i) (?:both )?(?:worked|were|studied|interned|"
         r"served|shared)\b",
+        r"(?:we|you and i) <3>(?:[a-z]+ed|were|sat|sang|ran|played|lived|had|was) <2>(?:in|on|at) "
+        r"the same <2>(?:team|class|group|department|cohort|office|squad|crew|band|cast|club|"
+        r"school|flat|dorm|project|course|program\w*|batch|company|startup|panel|table|session|"
+        r"workshop|training|choir|orchestra|floor|desk|shift|unit)\b",
         r"(?:since|from) (?:our|the) (?:time|days|years) (?:together )?(?:at|in|on)\b",
         r"(?:remember|recall|miss|think back to|fond memories of|memories of) (?:our|the|that|"
         r"those) <3>(?:kick-?off|project|workshop|offsite|off-site|launch|shoot|production|"
@@ -554,6 +692,8 @@ CONTEXT: dict[str, tuple[str, ...]] = {
         r"(?:haben|hatten|habe|hatte|hast|habt|sind|waren)\b",
         r"(?:zusammengearbeitet|zusammen gearbeitet|mitgearbeitet|zusammen studiert|"
         r"zusammen gedreht|zusammen produziert)\b",
+        r"war (?:\S+ ){0,4}mit (?:ihnen|dir|euch) <6>(?:zusammenzuarbeiten|zu arbeiten|zu drehen|"
+        r"zu produzieren|zu studieren)\b",
         r"mit (?:ihnen|dir|euch) (?:\S+ ){0,6}(?:gearbeitet|zusammengearbeitet|gedreht|"
         r"produziert|studiert|entwickelt|aufgebaut|organisiert|umgesetzt|betreut)\b",
         r"(?:ehemalige\w*|fruhere\w*|alte\w*|ex-) ?(?:kollege|kollegin|kollegen|kommiliton\w*|"
@@ -563,7 +703,8 @@ CONTEXT: dict[str, tuple[str, ...]] = {
         r"kurs|bei|an der|zusammen)\b",
         r"(?:unsere|unserer|die) (?:gemeinsame\w*) (?:zeit|jahre|arbeit|projekt\w*|produktion\w*)",
         # French
-        r"(?:avons|avions|ai|as|avez|etions) (?:\S+ ){0,3}(?:travaill|collabor|bosse|tourn|"
+        r"(?:avons|avions|ai|as|avez|etions|on a|on avait) (?:\S+ ){0,3}(?:travaill|collabor|"
+        r"bosse|tourn|"
         r"produi|realis|etudi|organis|developp|construi|cree|mont|lanc|cofond|ecri|gere|men|"
         r"partag)\w* (?:\S+ ){0,6}ensemble\b",
         r"(?:travaille|collabore|bosse|etudie|tourne) (?:\S+ ){0,3}avec (?:vous|toi)\b",
@@ -585,6 +726,8 @@ CONTEXT: dict[str, tuple[str, ...]] = {
         r"samen (?:\S+ ){0,6}ge[a-z]{3,}(?:d|t|en)\b",
         r"(?:samengewerkt|samen gewerkt|samen gestudeerd|samen gedraaid|samen gemaakt)\b",
         r"(?:hebben|hadden|heb|had) (?:\S+ ){0,6}samen\w*\b",
+        r"(?:we|wij) (?:zaten|waren|werkten|studeerden|speelden|woonden|draaiden|maakten) "
+        r"(?:\S+ ){0,2}samen\b",
         r"met (?:je|jou|u) (?:\S+ ){0,4}(?:gewerkt|samengewerkt|gestudeerd|gedraaid)\b",
         r"(?:oud-?|voormalig\w* |ex-)(?:collega|klasgeno\w*|studiegeno\w*|teamgeno\w*|"
         r"manager|baas|stagiair\w*|leidinggevende)\b",
@@ -598,6 +741,8 @@ CONTEXT: dict[str, tuple[str, ...]] = {
         r"(?:ex|vecchio|vecchia|ex-) ?(?:collega|colleghi|compagno|compagna|compagni|capo|"
         r"responsabile|stagista|professore)\b",
         r"(?:siamo stati|eravamo) (?:\S+ ){0,1}(?:colleghi|compagni|nello stesso)\b",
+        r"(?:abbiamo|avevamo) (?:\S+ ){0,1}condiviso (?:l'|lo |la |il |un |una )?(?:ufficio|stanza|"
+        r"appartamento|palco|stand|tavolo|scrivania|progetto|set)\b",
         # Portuguese
         r"(?:trabalhamos|colaboramos|estudamos|produzimos|gravamos|organizamos|fundamos|"
         r"desenvolvemos|fizemos|construimos|lancamos) (?:\S+ ){0,6}(?:juntos|juntas)\b",
@@ -617,6 +762,26 @@ CONTEXT: dict[str, tuple[str, ...]] = {
         r"talk to|talk with) you (?:\S+ ){0,3}(?:at|during|yesterday|last|earlier|today|"
         r"this morning|tonight|after|in person)\b",
         r"(?:ran|bumped) into (?:each other|you)\b",
+        r"(?:we|you and i) <3>(?:[a-z]+ed|met|saw|sat|ran|got|had|shared|spoke) <4>(?:each other|"
+        r"one another)\b",
+        r"(?:sat|stood|were seated) (?:next to|beside|opposite|across from) (?:each other|you)\b",
+        r"(?:we|you and i) (?:both )?(?:shared|split) (?:a|an|the) (?:taxi|cab|ride|uber|flight|"
+        r"table|stage|office|desk|room|flat|apartment|panel|booth|car|train)\b",
+        r"(?:i|we) (?:was|were) (?:in|at|on) your <3>(?:workshop|class|course|seminar|training|"
+        r"lecture|session|team|panel|tour|bootcamp|masterclass|webinar|group|department)\b",
+        r"know each other (?:from|since|through|via)\b",
+        r"(?:thanks|thank you|thx) (?:\S+ ){0,2}for (?:hosting|having|welcoming|showing) (?:us|me)"
+        r" (?:\S+ ){0,3}(?:at|in|on|around|yesterday|last|today)\b",
+        r"(?:good|great|nice|lovely) (?:to see|seeing) you (?:again )?(?:at|yesterday|last|"
+        r"earlier|today|in)\b",
+        r"(?:wir )?kennen uns (?:\S+ ){0,2}(?:aus|von|vom|seit|uber|durch|bei|beim)\b",
+        r"(?:kennst|kennen) (?:mich|uns) (?:\S+ ){0,1}(?:aus|von|vom|noch)\b",
+        r"(?:on se connait|nous nous connaissons) (?:\S+ ){0,1}(?:de|depuis|grace|du|des|par)\b",
+        r"nos conocemos (?:\S+ ){0,1}(?:de|desde|del|por)\b",
+        r"ci conosciamo (?:\S+ ){0,1}(?:da|dal|dai|dalla|dall'|dallo|tramite)\b",
+        r"(?:kennen|ken) (?:elkaar|je|jou|u) (?:\S+ ){0,1}(?:van|via|uit|sinds)\b",
+        r"(?:stato|stata) un (?:piacere|onore) (?:\S+ ){0,1}(?:conoscerti|conoscerla|incontrarti|"
+        r"incontrarla|lavorare con|collaborare con)\b",
         r"(?:great|nice|good|lovely|glad|happy) to (?:\S+ ){0,1}connect (?:\S+ ){0,2}(?:after|at|"
         r"during) (?:your|the|our|this|last) <3>(?:talk|keynote|panel|session|workshop|"
         r"conference|summit|meetup|event|dinner|lunch|fair|expo|class|course|webinar)\b",
@@ -762,6 +927,9 @@ CONTEXT: dict[str, tuple[str, ...]] = {
         r"(?:our|my) (?:client|customer|supplier|vendor|agency|partner|investor|landlord|"
         r"contractor|freelancer|lawyer|accountant)\b",
         r"(?:we|i) (?:\S+ ){0,2}(?:hired|contracted|engaged|used|worked for|placed) you\b",
+        r"(?:you|your team|your company|your agency|your firm) <1>(?:supplied|delivered|built|"
+        r"designed|produced|shot|organised|organized|catered|hosted|provided|handled|ran|"
+        r"installed|translated|audited|renovated) <4>(?:for|at) (?:our|my)\b",
         r"(?:you|your team) (?:\S+ ){0,2}(?:hired|interviewed|placed|onboarded|trained|"
         r"mentored|coached|supervised|managed) (?:me|us)\b",
         r"(?:my|our) (?:\S+ ){0,1}(?:interview|onboarding|contract|engagement|project) with you\b",

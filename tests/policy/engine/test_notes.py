@@ -423,3 +423,489 @@ def test_reading_never_raises_and_quotes_are_words_of_the_note(note):
     assert isinstance(reading, NoteReading)
     assert reading.body == "" or reading.body in note
     assert READER.read(note) is reading
+
+
+# Realistic notes in every shape: A advertises, S scam, C context, N neither, D default text.
+LABELLED = [
+    (
+        "A",
+        (
+            "Hi Laura, quick question - are you the right person to talk to about "
+            "payroll software? We save HR teams 10 hours a week."
+        ),
+    ),
+    (
+        "A",
+        (
+            "Hey! I run a small design studio and we create pitch decks for startups. "
+            "Would you like to see some samples?"
+        ),
+    ),
+    (
+        "A",
+        (
+            "We partner with logistics companies to reduce fuel costs. Can I send you "
+            "a short case study?"
+        ),
+    ),
+    (
+        "A",
+        (
+            "Hi Ben, I noticed your team is hiring. We provide pre-vetted developers "
+            "from Eastern Europe at half the cost."
+        ),
+    ),
+    ("A", "Our AI tool writes your LinkedIn posts in seconds. Try it free for 14 days!"),
+    (
+        "A",
+        (
+            "I'm reaching out because we've built a platform that automates invoice "
+            "processing for mid-sized firms."
+        ),
+    ),
+    (
+        "A",
+        (
+            "Would you be open to a 15-minute call to see if our compliance software "
+            "is a fit for you?"
+        ),
+    ),
+    (
+        "A",
+        ("We are a Berlin-based agency specialising in performance marketing for D2C brands."),
+    ),
+    (
+        "A",
+        (
+            "I'm the founder of GreenTrack. We're raising our Series A and I'd love to "
+            "get your thoughts as an investor."
+        ),
+    ),
+    (
+        "A",
+        ("Hi, I can get you 50 appointments with decision makers every month. Interested?"),
+    ),
+    ("A", "Let me know if you want a free mockup of your new landing page."),
+    (
+        "A",
+        (
+            "Hallo Herr Braun, wir unterstützen mittelständische Unternehmen bei der "
+            "Digitalisierung ihrer Buchhaltung. Hätten Sie Interesse an einem kurzen "
+            "Austausch?"
+        ),
+    ),
+    (
+        "A",
+        (
+            "Guten Tag, ich bin Vertriebsleiter bei CloudX und möchte Ihnen gerne "
+            "unser neues CRM vorstellen."
+        ),
+    ),
+    (
+        "A",
+        (
+            "Hi Sabine, mit unserer Software sparen Kanzleien bis zu 20 Stunden pro "
+            "Woche. Darf ich Ihnen eine Demo zeigen?"
+        ),
+    ),
+    (
+        "A",
+        (
+            "Bonjour, notre cabinet accompagne les start-ups dans leur croissance à "
+            "l'international. Seriez-vous disponible pour un échange ?"
+        ),
+    ),
+    (
+        "A",
+        (
+            "Bonjour Pierre, je me permets de vous contacter car nous proposons une "
+            "solution de recrutement innovante."
+        ),
+    ),
+    (
+        "A",
+        (
+            "Hola Ana, somos una agencia de marketing digital y ayudamos a e-commerce "
+            "a vender más. ¿Hablamos?"
+        ),
+    ),
+    (
+        "A",
+        ("Buenos días, le escribo para ofrecerle nuestros servicios de traducción jurada."),
+    ),
+    (
+        "A",
+        (
+            "Hoi Mark, wij helpen webshops met het verhogen van hun conversie. Zin in "
+            "een kort gesprek?"
+        ),
+    ),
+    (
+        "A",
+        (
+            "Buongiorno, la nostra azienda offre soluzioni di cybersecurity per PMI. "
+            "Posso inviarle una presentazione?"
+        ),
+    ),
+    (
+        "A",
+        (
+            "Olá Pedro, somos uma consultoria especializada em ERP e gostaríamos de "
+            "apresentar nossa proposta."
+        ),
+    ),
+    (
+        "A",
+        ("Hi Kate, we just launched a new bookkeeping service for freelancers - first month free."),
+    ),
+    (
+        "S",
+        (
+            "Hello dear, I am a financial advisor and I can help you earn 25% profit "
+            "every week through crypto mining."
+        ),
+    ),
+    (
+        "S",
+        (
+            "We are hiring remote assistants, $800 weekly, no interview required. Text "
+            "me on WhatsApp."
+        ),
+    ),
+    (
+        "S",
+        (
+            "Hi, I saw your profile and I think you'd be perfect for a part-time role "
+            "paying $60/hour. Message me on Telegram for details."
+        ),
+    ),
+    (
+        "S",
+        (
+            "I'm a forex trader and I help people grow their money with guaranteed "
+            "profits. Interested?"
+        ),
+    ),
+    (
+        "S",
+        ("Hallo, ich biete Ihnen eine einmalige Gelegenheit: 10% Rendite pro Monat, garantiert!"),
+    ),
+    (
+        "S",
+        (
+            "Bonjour, je recrute pour un poste à domicile, 300€ par semaine, "
+            "contactez-moi sur WhatsApp."
+        ),
+    ),
+    (
+        "C",
+        ("Hi Jonas, it was a pleasure working with you on the Audi campaign last spring."),
+    ),
+    (
+        "C",
+        (
+            "Hey Mia! We sat next to each other at the Google Analytics training in "
+            "Hamburg - great to see you here."
+        ),
+    ),
+    (
+        "C",
+        ("Thanks for hosting us at your office last Thursday, the workshop was brilliant."),
+    ),
+    ("C", "Hi Chris, we were on the same panel at SXSW. Let's stay in touch!"),
+    (
+        "C",
+        ("Hallo Tobias, wir kennen uns aus dem Master in Mannheim, lange nicht gesehen!"),
+    ),
+    (
+        "C",
+        ("Hi Frau Schulz, vielen Dank für das angenehme Gespräch auf der Hannover Messe."),
+    ),
+    ("C", "Servus Flo, war super, mit dir beim Dreh in Wien zusammenzuarbeiten!"),
+    ("C", "Salut Julie, on a bossé ensemble chez Ubisoft il y a quelques années !"),
+    ("C", "Hola Pablo, coincidimos en el máster de IE Business School."),
+    ("C", "Ciao Giulia, è stato un piacere conoscerti al workshop di Torino."),
+    ("C", "Oi Rafael, foi ótimo conversar com você no evento da RD Station ontem."),
+    (
+        "C",
+        (
+            "Hi Emma, my manager Tom Fischer mentioned you're the person to talk to "
+            "about SAP migrations."
+        ),
+    ),
+    ("C", "We spoke on the phone last week about the office lease in Munich."),
+    ("C", "Hi Dana, I was your intern at Bosch in 2015 - hope you're doing well!"),
+    ("C", "Dag Eva, leuk dat we elkaar op het congres in Utrecht hebben gesproken."),
+    ("N", "Hi Oliver, I'm impressed by your career path and would love to connect."),
+    (
+        "N",
+        ("Hello, I'm expanding my network in the automotive industry. Happy to connect."),
+    ),
+    ("N", "Hi, I see we're both members of the Product Management Germany group."),
+    ("N", "Hi Sarah, as a fellow INSEAD alum I'd love to connect."),
+    (
+        "N",
+        (
+            "Hello, I'm a student at TU Berlin and I'm interested in your company. "
+            "Could you share any advice?"
+        ),
+    ),
+    ("N", "I'll be attending DMEXCO next week as well, would be great to meet there!"),
+    ("N", "Your recent post about leadership really resonated with me."),
+    (
+        "N",
+        (
+            "Hallo, ich bin ebenfalls im Bereich Projektmanagement tätig und würde "
+            "mich gerne vernetzen."
+        ),
+    ),
+    ("N", "Bonjour, votre profil m'intéresse beaucoup, au plaisir d'échanger."),
+    ("N", "Hola, me gustaría ampliar mi red con profesionales del sector financiero."),
+    (
+        "N",
+        ("Ciao, ho letto il tuo articolo sulla crescita delle startup, molto interessante."),
+    ),
+    ("N", "Olá, acompanho seu trabalho há algum tempo e gostaria de me conectar."),
+    (
+        "N",
+        (
+            "Hi, I'm a recruiter at Amazon and I'm building a network of cloud "
+            "engineers. Happy to connect!"
+        ),
+    ),
+    (
+        "N",
+        (
+            "Hey Max, I'm a sales manager in the crypto space. Looking to connect with "
+            "fellow professionals."
+        ),
+    ),
+    (
+        "N",
+        ("Hi! I'm launching my career in growth marketing and would appreciate any tips."),
+    ),
+    (
+        "N",
+        ("We both work in renewable energy projects - would be great to exchange ideas."),
+    ),
+    ("N", "I enjoyed your webinar on data strategy yesterday, very insightful."),
+    ("N", "Ich habe Ihren Vortrag auf YouTube gesehen und bin beeindruckt."),
+    (
+        "D",
+        ("Hi Lisa,\n\nI'd like to add you to my professional network on LinkedIn.\n\n- Mark"),
+    ),
+    (
+        "D",
+        (
+            "Sehr geehrter Herr Müller, ich möchte Sie gerne zu meinem beruflichen "
+            "Netzwerk auf LinkedIn hinzufügen. Mit freundlichen Grüßen, Anna Schmidt"
+        ),
+    ),
+    (
+        "D",
+        (
+            "Bonjour Marc, J'aimerais vous inviter à rejoindre mon réseau "
+            "professionnel en ligne, sur le site LinkedIn. Cordialement, Sophie"
+        ),
+    ),
+    ("D", "Hola, me gustaría añadirte a mi red profesional en LinkedIn. Saludos"),
+    (
+        "D",
+        ("Ciao Paolo, vorrei aggiungerti alla mia rete professionale su LinkedIn. Grazie!"),
+    ),
+    (
+        "N",
+        (
+            "Hi Peter, I'm a software engineer with 8 years of experience in Python. "
+            "Open to new opportunities in Munich."
+        ),
+    ),
+    (
+        "N",
+        (
+            "Hello, I work in procurement at BMW and I'm always happy to connect with "
+            "people in supply chain."
+        ),
+    ),
+    (
+        "N",
+        ("Hi! I help organise the PyData Berlin meetups, would love to have you in my network."),
+    ),
+    ("N", "Congrats on the new role at Adidas! Would love to connect."),
+    (
+        "N",
+        (
+            "Hi Mr. Klein, I'm currently writing my master thesis on ESG reporting and "
+            "would appreciate a short exchange."
+        ),
+    ),
+    ("N", "Hi, we have 23 mutual connections and I follow your posts about fintech."),
+    ("N", "I'm a photographer based in Hamburg, love your work with brands!"),
+    (
+        "N",
+        (
+            "Hello, I'm an HR business partner and I'd like to grow my network in the "
+            "pharma industry."
+        ),
+    ),
+    (
+        "N",
+        (
+            "Hi Julia, I'm moving to Zurich next month and would love to get to know "
+            "people in the insurance sector."
+        ),
+    ),
+    ("N", "Saw you're speaking at Slush next week - looking forward to your talk!"),
+    (
+        "N",
+        ("Hey, we both went to University of Cologne, although years apart. Happy to connect."),
+    ),
+    ("N", "Hi, I noticed you're also passionate about sustainability. Let's connect!"),
+    (
+        "N",
+        (
+            "Good morning, I am a headhunter specialising in finance roles. Would you "
+            "be open to hearing about opportunities?"
+        ),
+    ),
+    (
+        "N",
+        (
+            "Hi Tim, I lead the data team at a fintech startup and would value your "
+            "perspective on MLOps."
+        ),
+    ),
+    ("N", "Ich bin Quereinsteigerin in die IT und würde mich über Tipps freuen."),
+    (
+        "N",
+        (
+            "Hallo Herr Weber, ich verfolge Ihre Beiträge zu New Work schon länger und "
+            "würde mich gerne vernetzen."
+        ),
+    ),
+    (
+        "N",
+        ("Bonjour, je travaille dans le secteur bancaire et je souhaite élargir mon réseau."),
+    ),
+    ("N", "Hola, soy estudiante de ingeniería y me interesa mucho el sector energético."),
+    ("N", "Hoi, ik werk ook in de logistiek en wil graag mijn netwerk uitbreiden."),
+    (
+        "N",
+        ("Ciao, lavoro nel marketing digitale e mi farebbe piacere entrare in contatto."),
+    ),
+    ("N", "Olá, sou engenheira de software e gostaria de trocar experiências."),
+    (
+        "N",
+        (
+            "Hi Anna, we're hiring a Head of Product at Celonis. Would you be "
+            "interested in a confidential chat?"
+        ),
+    ),
+    (
+        "N",
+        (
+            "Hi! I'm organising a charity run for children's hospitals next month and "
+            "would love your support."
+        ),
+    ),
+    ("N", "Hey Sam, I'm building my network ahead of my move into venture capital."),
+    ("N", "I read your book on negotiation and it changed how I work. Thank you!"),
+    (
+        "N",
+        (
+            "Hi, our kids go to the same school in Pankow - I recognised your name on "
+            "the parents' list."
+        ),
+    ),
+    ("C", "Hi Marc, we played in the same football team in Lyon back in 2012!"),
+    (
+        "C",
+        (
+            "Hey Laura, I was in your Python workshop at the Berlin Data Week last "
+            "Friday - thanks again."
+        ),
+    ),
+    (
+        "C",
+        ("Hi Ahmed, your team supplied the lighting for our festival in June, great work."),
+    ),
+    (
+        "C",
+        ("Hello Grace, we shared a taxi to the airport after the Barcelona MWC, remember?"),
+    ),
+    ("C", "Hallo Lena, wir waren zusammen im Erasmus-Semester in Lissabon."),
+    (
+        "C",
+        ("Hallo Herr Koch, Sie haben mich 2019 bei Siemens eingestellt, schön Sie hier zu finden."),
+    ),
+    ("C", "Bonjour Élise, nous étions dans la même promo à l'ESSEC."),
+    ("C", "Hola Diego, hicimos juntos el curso de liderazgo en Barcelona."),
+    ("C", "Ciao Sara, abbiamo condiviso l'ufficio a Milano per due anni!"),
+    ("C", "Olá Beatriz, estudamos juntas na USP."),
+    ("C", "Hoi Tom, we zaten samen in het projectteam bij ING."),
+    (
+        "A",
+        ("Hi, I'm reaching out to offer you an exclusive partnership with our influencer network."),
+    ),
+    (
+        "A",
+        ("Hello, are you looking to outsource your customer support? We have 200 agents ready."),
+    ),
+    (
+        "A",
+        (
+            "Hi Jan, I sell refurbished laptops in bulk to companies - happy to send "
+            "you our price list."
+        ),
+    ),
+    (
+        "A",
+        ("Hey! I'm a LinkedIn growth coach. I can help you get 10k followers in 3 months."),
+    ),
+    (
+        "A",
+        (
+            "Guten Tag, wir sind eine Personalberatung und hätten passende Kandidaten "
+            "für Ihre offenen Stellen."
+        ),
+    ),
+    (
+        "A",
+        (
+            "Bonjour, je suis consultant SEO freelance et je peux améliorer le "
+            "référencement de votre site."
+        ),
+    ),
+    (
+        "A",
+        ("Hola, vendemos material de oficina a precios mayoristas, ¿le envío el catálogo?"),
+    ),
+    (
+        "A",
+        ("Hi, my startup is raising a pre-seed round and I'd love to send you our deck."),
+    ),
+    (
+        "S",
+        (
+            "Hello, I'm Captain James from the US Army, I have a business proposal "
+            "worth $5.5M for you."
+        ),
+    ),
+    (
+        "S",
+        ("Greetings, I have an investment plan with daily returns of 3%. Add me on WhatsApp."),
+    ),
+]
+
+
+@pytest.mark.parametrize(("label", "note"), LABELLED)
+def test_realistic_notes_are_read_by_what_they_do(label, note):
+    reading = read(note)
+    if label in "AS":
+        assert reading.advertising or reading.scam, note
+    elif label == "C":
+        assert reading.context and not (reading.advertising or reading.scam), note
+    elif label == "D":
+        assert reading.is_default, note
+    else:
+        assert not (reading.context or reading.advertising or reading.scam), (note, reading)
