@@ -80,8 +80,12 @@ _BUSINESSES_EN = (
     r"creators?|professionals|clients?|customers)"
 )
 _CALL_EN = r"(?:call|chat|demo|meeting|zoom|conversation|intro|discovery call|teams call)"
-_MONEY = r"(?:[$€£]\s?\d[\d.,]*\s?k?|\d[\d.,]*\s?k?\s?(?:[$€£]|usd|eur|euros?|dollars?|reais|gbp))"
-_PERIOD_EN = r"(?:per|a|an|every|each|/|in a) ?(?:day|week|hour|month|daily|weekly)"
+_NUMBER = r"\d[\d.,]*(?:\s?(?:-|to|bis|a)\s?\d[\d.,]*)?"
+_MONEY = (
+    r"(?:[$€£]\s?" + _NUMBER + r"\s?k?|" + _NUMBER + r"\s?k?\s?(?:[$€£]|usd|eur|euros?|dollars?|"
+    r"reais|gbp))"
+)
+_PERIOD_EN = r"(?:(?:per|a|an|every|each|/|in a) ?)?(?:day|week|hour|month|daily|weekly)"
 
 ADVERTISING: dict[str, tuple[str, ...]] = {
     "offer": (
@@ -106,6 +110,38 @@ ADVERTISING: dict[str, tuple[str, ...]] = {
         r"campaign)",
         r"(?:commission|affiliate|referral)[- ](?:program\w*|opportunit\w*|based|partnership)",
         r"(?:investment|investing) opportunit\w*",
+        r"(?:sponsored|hosted|powered|presented) by our\b",
+        r"(?:invite|invitation) (?:you )?to (?:our|an) exclusive\b",
+        r"our <2>(?:agency|team|company|firm|platform|tool|software|service|solution|app|product) "
+        r"(?:can|will) (?:\S+ ){0,2}(?:help|get|save|give|make|bring|deliver|increase|boost|cut|"
+        r"reduce|double|automate|handle|take care)\b",
+        r"(?:have|got) (?:buyers|investors|clients|candidates) (?:\S+ ){0,2}(?:looking|interested|"
+        r"ready)\b",
+        r"wir (?:ubernehmen|erledigen|kummern uns um|machen) (?:\S+ ){0,1}(?:ihre|ihren|ihr|deine|"
+        r"deinen|dein)\b",
+        r"wir (?:entwickeln|bauen|erstellen|gestalten|realisieren|produzieren|liefern) <5>fur "
+        r"(?:unternehmen|firmen|den mittelstand|mittelstandler|kmu|startups|marken|agenturen|"
+        r"kunden|handler|kanzleien|praxen)\b",
+        r"(?:massgeschneiderte|individuelle) <1>(?:losungen|software|apps|websites|konzepte) "
+        r"<2>fur (?:ihr|ihre|sie|unternehmen|firmen)\b",
+        r"nous (?:developpons|creons|concevons|realisons|fabriquons|produisons|installons|"
+        r"accompagnons) <4>(?:pour|aux) (?:les |des |vos )?(?:entreprises|pme|tpe|startups|"
+        r"marques|agences|clients|professionnels|societes|commerces|industriels)\b",
+        r"(?:solutions?|applications?|logiciels?|sites?|developpements?|formations?) sur mesure\b",
+        r"vous (?:envoyer|transmettre|faire parvenir) (?:nos|notre) (?:references|brochure|"
+        r"plaquette|catalogue|tarifs|offre|presentation|grille)\b",
+        r"siamo (?:una|un) <3>(?:software house|agenzia|societa di consulenza|azienda|startup|"
+        r"web agency|rivenditore|fornitore|distributore|studio)\b",
+        r"(?:sviluppiamo|realizziamo|creiamo|progettiamo|forniamo) <4>(?:per|alle|a) (?:le |i )?"
+        r"(?:aziende|imprese|pmi|clienti|professionisti|negozi|brand|startup)\b",
+        r"(?:su misura|sur mesure|a medida|sob medida|op maat|massgeschneidert\w*) "
+        r"(?:per|pour|para|voor|fur) (?:le |i |les |las |los |as |os |het )?(?:aziende|imprese|pmi|"
+        r"entreprises|pme|empresas|negocios|bedrijven|mkb|unternehmen|firmen)\b",
+        r"(?:wij|we) (?:verzorgen|regelen|ontzorgen|leveren|bieden|ontwikkelen|bouwen|maken) "
+        r"<5>(?:voor|aan) (?:het )?(?:mkb|bedrijven|ondernemers|organisaties|webshops|zzp'ers|"
+        r"klanten|merken)\b",
+        r"(?:vaste prijs|vast tarief|fixed price|fixed fee|festpreis|prix fixe|precio fijo|"
+        r"prezzo fisso|preco fixo) (?:per|par|por|al|pro|a) (?:maand|month|mois|mes|mese|monat)\b",
         r"offer (?:you )?(?:a|an) <3>(?:partnership|collaboration|deal|discount|package|"
         r"membership|spot|listing|placement|sponsorship|trial)\b",
         r"(?:are you|is your (?:company|team|business)|do you) (?:\S+ ){0,2}(?:looking|planning|"
@@ -432,6 +468,9 @@ ADVERTISING: dict[str, tuple[str, ...]] = {
         r"(?:we|i|our \w+) (?:help|helps|helped|can help|will help) (?:\S+ ){0,8}"
         r"(?:by )?(?:up to )?\d+ ?(?:%|x\b|percent)",
         r"guaranteed (?:results|leads|growth|traffic|rankings?|sales|clients)",
+        r"(?:want|need|looking for) (?:more|extra|new) <1>(?:leads|clients|customers|sales|"
+        r"bookings|traffic|followers|patients|inquiries|enquiries)\b",
+        r"page (?:1|one) (?:of|on|in|bei|de|di) google\b",
         r"(?:i|we) can (?:get|bring|deliver|book|generate|find|send) you <3>(?:\d+|more|new|"
         r"qualified)\b",
         r"\d+ <4>(?:appointments|meetings|leads|clients|customers|calls|demos) (?:every|each|"
@@ -595,6 +634,9 @@ SCAM: dict[str, tuple[str, ...]] = {
         r"consignment box|(?:us|u\.s\.) army (?:captain|general|sergeant|officer|doctor)|"
         r"(?:captain|general|sergeant) (?:\S+ ){0,2}(?:from|of|in|with) the (?:us|u\.s\.) "
         r"army|peacekeeping mission)\b",
+        r"(?:late (?:husband|wife|father|mother)'s (?:fortune|estate|funds|inheritance|gold|"
+        r"money)|trustworthy (?:person|partner|individual)|(?:fortune|inheritance|estate|funds) "
+        r"<4>(?:invest|transfer|claim|move|release))\b",
         r"(?:passive income|financial freedom|double your (?:money|investment|capital|bitcoin|"
         r"crypto|funds)|risk[- ]free (?:investment|returns?|profits?|trading)|"
         r"make money online|get rich)\b",
@@ -654,6 +696,8 @@ CONTEXT: dict[str, tuple[str, ...]] = {
         r"interned|consulted|freelanced|shared an office|sat next|reported|shot|filmed|"
         r"produced|co-?produced|performed|played|taught|coached|mentored) (?:\S+ ){0,4}"
         r"(?:with|alongside|for|under|to) you\b",
+        r"(?:we|you and i) (?:\S+ ){0,2}(?:collaborated|partnered|teamed up|co-?wrote|co-?authored|"
+        r"co-?organi[sz]ed|co-?hosted|co-?founded|co-?produced) (?:on|at|in|for|together)\b",
         r"(?:(?:enjoyed|loved|liked|miss|missed|remember|will never forget|pleasure|great|fun|"
         r"honou?r|privilege|joy|fantastic|amazing|wonderful) (?:\S+ ){0,1}"
         r"(?:working|collaborating|partnering|teaming up) (?:with|alongside|for) you|"
@@ -762,6 +806,9 @@ CONTEXT: dict[str, tuple[str, ...]] = {
         r"talk to|talk with) you (?:\S+ ){0,3}(?:at|during|yesterday|last|earlier|today|"
         r"this morning|tonight|after|in person)\b",
         r"(?:ran|bumped) into (?:each other|you)\b",
+        r"(?:reunion|llamada|charla|cena|comida|videollamada|entrevista|conversacion) "
+        r"(?:(?:del|de este) (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo|otro dia)|"
+        r"de ayer|de la semana pasada|de esta manana|de hoy)\b",
         r"(?:we|you and i) <3>(?:[a-z]+ed|met|saw|sat|ran|got|had|shared|spoke) <4>(?:each other|"
         r"one another)\b",
         r"(?:sat|stood|were seated) (?:next to|beside|opposite|across from) (?:each other|you)\b",
@@ -877,6 +924,8 @@ CONTEXT: dict[str, tuple[str, ...]] = {
         r"talk|speak|write)",
         r"(?:mutual (?:friend|colleague|contact)|friend of (?:yours|mine)|our friend|"
         r"your colleague|my colleague) N",
+        r"N's (?:husband|wife|partner|brother|sister|son|daughter|father|mother|colleague|friend|"
+        r"boss|manager|cofounder|co-founder|assistant|cousin|roommate|flatmate|neighbou?r)\b",
         r"(?:empfehlung|vermittlung|vorschlag|hinweis) (?:von|durch) (?:\S+ ){0,2}N",
         r"N hat (?:mir|mich|uns) (?:\S+ ){0,3}(?:empfohlen|vorgeschlagen|gegeben|vorgestellt|"
         r"erzahlt|geraten|weitergeleitet)",
@@ -927,6 +976,10 @@ CONTEXT: dict[str, tuple[str, ...]] = {
         r"(?:our|my) (?:client|customer|supplier|vendor|agency|partner|investor|landlord|"
         r"contractor|freelancer|lawyer|accountant)\b",
         r"(?:we|i) (?:\S+ ){0,2}(?:hired|contracted|engaged|used|worked for|placed) you\b",
+        r"(?:during|after|on) (?:my|our|your) (?:recent )?visit (?:to|at|in)\b",
+        r"(?:merci|remercie) (?:\S+ ){0,2}pour (?:votre |ton |l')accueil\b",
+        r"lors de (?:ma|notre|votre|ta) (?:visite|venue|passage)\b",
+        r"bei (?:meinem|unserem|ihrem|deinem) (?:\S+ ){0,1}besuch (?:bei|in|am|im)\b",
         r"(?:you|your team|your company|your agency|your firm) <1>(?:supplied|delivered|built|"
         r"designed|produced|shot|organised|organized|catered|hosted|provided|handled|ran|"
         r"installed|translated|audited|renovated) <4>(?:for|at) (?:our|my)\b",

@@ -895,6 +895,218 @@ LABELLED = [
         "S",
         ("Greetings, I have an investment plan with daily returns of 3%. Add me on WhatsApp."),
     ),
+    (
+        "N",
+        (
+            "Hi, I'm a product designer and we both follow the same design systems "
+            "community. Would love to connect."
+        ),
+    ),
+    (
+        "N",
+        ("Hello Maria, I'm the new Head of Sales at Zeiss and I'm building my network in optics."),
+    ),
+    ("N", "Hi, I work at a digital agency in Hamburg too, always nice to know peers."),
+    (
+        "N",
+        ("Thanks for accepting! I'm curious how you made the switch from consulting to startups."),
+    ),
+    (
+        "N",
+        (
+            "Dear Dr. Lang, I'm a PhD student in oncology and I'd be grateful for any "
+            "advice on industry roles."
+        ),
+    ),
+    (
+        "N",
+        (
+            "Hi Ben, I'm in charge of partnerships at a nonprofit that supports "
+            "refugees in tech. Would love to connect."
+        ),
+    ),
+    (
+        "N",
+        ("I'm a freelance translator (EN/DE) and would be happy to connect with fellow linguists."),
+    ),
+    (
+        "N",
+        ("Hi Sophie, I saw you're also a volunteer firefighter - respect! Happy to connect."),
+    ),
+    (
+        "N",
+        ("Hello! We're hosting a free community meetup on Rust next week, you'd be very welcome."),
+    ),
+    ("N", "Hi, I offer my congratulations on your promotion!"),
+    (
+        "N",
+        ("Hi Leo, I'm a founder myself and always like to connect with other founders in Berlin."),
+    ),
+    ("N", "Hey, I help run the local Toastmasters club. Would be nice to connect."),
+    (
+        "N",
+        (
+            "Hi Eva, I'm looking for a mentor in UX research. Would you be open to a "
+            "short call sometime?"
+        ),
+    ),
+    (
+        "N",
+        (
+            "I'm a journalist at Handelsblatt writing about AI in banking. Would you "
+            "be open to a short interview?"
+        ),
+    ),
+    (
+        "N",
+        (
+            "Hallo Frau Meier, ich bin neu in Köln und möchte mein Netzwerk in der "
+            "Versicherungsbranche ausbauen."
+        ),
+    ),
+    (
+        "N",
+        (
+            "Hallo, ich leite ein kleines Team im Einkauf und interessiere mich für "
+            "Ihre Erfahrungen mit SAP Ariba."
+        ),
+    ),
+    ("N", "Bonjour, je suis à la recherche d'un stage de fin d'études en finance."),
+    ("N", "Hola Lucía, vi tu charla en YouTube sobre liderazgo femenino, ¡me encantó!"),
+    ("N", "Ciao, sono un ingegnere e sto cercando nuove opportunità in Germania."),
+    ("N", "Hoi, ik ben zzp'er in de bouw en wil graag mijn netwerk vergroten."),
+    (
+        "N",
+        ("Olá, sou recrutadora e gostaria de te conhecer melhor para futuras oportunidades."),
+    ),
+    (
+        "N",
+        (
+            "Hi, I'm a startup founder building in climate tech. Would love to hear "
+            "your thoughts on the market sometime."
+        ),
+    ),
+    (
+        "N",
+        (
+            "Hi Jan, I'm preparing for a career in sales and would love to learn from "
+            "experienced people like you."
+        ),
+    ),
+    (
+        "C",
+        (
+            "Hi Nadia, it's Tom from the Zalando onboarding week in 2018 - we were in "
+            "the same group!"
+        ),
+    ),
+    (
+        "C",
+        ("Hello Simon, thank you for the great discussion after your lecture at HSG yesterday."),
+    ),
+    (
+        "C",
+        ("Hi Klaus, we collaborated on the EU Horizon proposal last year. Hope you're well."),
+    ),
+    ("C", "Hey Ana! Remember the hackathon in Porto? Our team won second place."),
+    (
+        "C",
+        (
+            "Hi Paul, I'm Jennifer's husband - she suggested we connect since we're "
+            "both in logistics."
+        ),
+    ),
+    ("C", "Hallo Markus, danke nochmal für das Mittagessen letzte Woche in Frankfurt!"),
+    (
+        "C",
+        ("Bonjour Thomas, merci pour votre accueil chez Airbus lors de ma visite mardi."),
+    ),
+    ("C", "Hola Sergio, soy Marta, la de la reunión del martes con el equipo de Repsol."),
+    (
+        "C",
+        ("Ciao Luca, grazie per il caffè di ieri a Bologna, è stato bello conoscerti di persona."),
+    ),
+    ("C", "Hi Yuki, we co-authored the paper on battery recycling in 2021."),
+    (
+        "C",
+        ("Hey Jess, the crypto exchange we launched together in 2017 just got acquired, crazy!"),
+    ),
+    (
+        "C",
+        ("Hi Omar, great to reconnect - we worked on the growth team at Uber in Amsterdam."),
+    ),
+    (
+        "A",
+        (
+            "Hi Nina, I'm with Salesforce. We're offering a 30% discount on Sales "
+            "Cloud licenses this quarter."
+        ),
+    ),
+    (
+        "A",
+        (
+            "Hello, quick one: we're a boutique M&A advisory and have buyers looking "
+            "for companies like yours."
+        ),
+    ),
+    (
+        "A",
+        (
+            "Hi, I'd like to invite you to our exclusive CFO roundtable - sponsored by "
+            "our treasury platform."
+        ),
+    ),
+    (
+        "A",
+        ("Hey, want more inbound leads? Our SEO agency can get you on page 1 of Google."),
+    ),
+    (
+        "A",
+        (
+            "Hallo Herr Schmidt, ich möchte Ihnen eine Kooperation vorschlagen: Wir "
+            "übernehmen Ihre gesamte Lohnbuchhaltung."
+        ),
+    ),
+    (
+        "A",
+        (
+            "Bonjour, nous développons des applications mobiles sur mesure pour les "
+            "PME, puis-je vous envoyer nos références ?"
+        ),
+    ),
+    (
+        "A",
+        ("Hola, te escribo porque nuestra herramienta reduce el churn un 25% en empresas SaaS."),
+    ),
+    (
+        "A",
+        ("Ciao, siamo una software house di Milano e sviluppiamo app su misura per aziende."),
+    ),
+    (
+        "A",
+        ("Olá, trabalho com gestão de tráfego pago e posso dobrar os seus leads em 60 dias."),
+    ),
+    (
+        "A",
+        (
+            "Hoi, wij verzorgen complete IT-ondersteuning voor het mkb tegen een vaste "
+            "prijs per maand."
+        ),
+    ),
+    (
+        "S",
+        (
+            "Hi dear, I'm a widow from Texas and I need a trustworthy person to help "
+            "me invest my late husband's fortune."
+        ),
+    ),
+    (
+        "S",
+        (
+            "Hello, our company is recruiting online product testers, earn 200-500 USD "
+            "daily, contact HR on WhatsApp."
+        ),
+    ),
 ]
 
 
