@@ -165,7 +165,7 @@ ADVERTISING: dict[str, tuple[str, ...]] = {
         r"competitivos|imbatibles|imbattibili|unschlagbar\w*|imbatteis)\b",
         r"(?:wir|ich) (?:verkaufen|verkaufe|vertreiben|vertreibe)\b",
         r"(?:nous vendons|nous distribuons|je vends)\b",
-        r"(?:vendemos|vendo|distribuimos|comercializamos)\b",
+        r"(?:vendemos|distribuimos|comercializamos)\b",
         r"(?:wij|we|ik) (?:verkopen|verkoop|leveren aan bedrijven)\b",
         r"(?:vendiamo|distribuiamo)\b",
         r"wir sind (?:eine|ein) <3>\w*(?:agentur|beratung|dienstleister|anbieter|hersteller|"
@@ -673,8 +673,8 @@ SCAM: dict[str, tuple[str, ...]] = {
         r"(?:dinheiro|capital))",
     ),
     "off_platform": (
-        r"(?:on|via|through|over|at|auf|uber|per|sur|par|por|pelo|no|na|op|su|tramite|al|em|"
-        r"in) (?:my |mein\w* |mon |mi |mijn |il mio |meu |o meu |mio )?(?:whatsapp|telegram|"
+        r"(?:on|via|through|over|auf|uber|per|sur|par|por|pelo|no|na|op|su|tramite|al|em) "
+        r"(?:my |mein\w* |mon |mi |mijn |il mio |meu |o meu |mio )?(?:whatsapp|telegram|"
         r"wechat|viber|zap|wpp|signal messenger|line app|kik)\b",
         r"(?:whatsapp|telegram|wechat|viber|signal)(?: number| nr| no| num| nummer| numero)?"
         r"\.? ?[:(]? ?\+?\d[\d ()-]{6,}",

@@ -6,6 +6,7 @@ from hypothesis import strategies as st
 
 from policy.engine.defaults import DEFAULT_TEXTS, GREETINGS
 from policy.engine.notes import Evidence, NoteReader, NoteReading
+from policy.engine.notes.fold import fold_note, plain_note
 
 READER = NoteReader(default_texts=[t for _, t in DEFAULT_TEXTS], greetings=GREETINGS)
 
@@ -214,6 +215,10 @@ NOT_ADVERTISING = [
     "Hi Anna, thanks for the conference invite",
     "We met at the expo in 2019 and talked about 3 projects.",
     "Let's stay in touch, I enjoyed your podcast episode on growth.",
+    "Estou vendo que você também trabalha com dados, vamos nos conectar?",
+    "I saw your post in the Telegram channel of the PyData community.",
+    "I'm a freelance designer and would love to connect with people in fintech.",
+    "Congrats on closing the round! Impressive work by the whole team.",
 ]
 
 DEFAULTS = [
@@ -378,6 +383,12 @@ def test_hostile_notes_are_read_in_linear_time():
         start = time.perf_counter()
         READER._read(note)
         assert time.perf_counter() - start < 0.25, note[:20]
+
+
+@given(st.text(max_size=200))
+def test_folding_keeps_every_character_in_place(text):
+    assert len(fold_note(text)) == len(text)
+    assert len(plain_note(text)) == len(text)
 
 
 @settings(max_examples=400, deadline=None)
