@@ -82,6 +82,14 @@ _HYPOTHETICAL = re.compile(
     r"gostaria|quero)\b"
 )
 _CONTEXT_WINDOW = 24
+# Phrases a construction can match without naming a shared experience ("a tool that brings
+# teams together").
+_VETO = {
+    "worked_together": re.compile(
+        r"\b(?:bring|brings|bringing|brought|put|puts|putting|pull|pulls|pulling|pulled|piece|"
+        r"pieces|pieced|tie|ties|tied|stick|sticks|stuck)\b"
+    ),
+}
 _OPTIONS = re2.Options()
 _OPTIONS.max_mem = 256 << 20
 _UNANCHORED = re2._Anchor.UNANCHORED
@@ -246,6 +254,9 @@ class NoteReader:
             if kind.category == "context":
                 window = folded[max(0, cs - _CONTEXT_WINDOW) : ce]
                 if _NEGATION.search(window) or _HYPOTHETICAL.search(window):
+                    continue
+                veto = _VETO.get(kind.kind)
+                if veto is not None and veto.search(folded, cs, ce):
                     continue
             return _shorten(original[cs:ce])
         return None

@@ -82,7 +82,11 @@ _BUSINESSES_EN = (
 _CALL_EN = r"(?:call|chat|demo|meeting|zoom|conversation|intro|discovery call|teams call)"
 _NUMBER = r"\d[\d.,]*(?:\s?(?:-|to|bis|a)\s?\d[\d.,]*)?"
 _MONEY = (
-    r"(?:[$€£]\s?" + _NUMBER + r"\s?k?|" + _NUMBER + r"\s?k?\s?(?:[$€£]|usd|eur|euros?|dollars?|"
+    r"(?:(?:r|us|a|c)?[$€£]\s?"
+    + _NUMBER
+    + r"\s?k?|"
+    + _NUMBER
+    + r"\s?k?\s?(?:[$€£]|usd|eur|euros?|dollars?|"
     r"reais|gbp))"
 )
 _PERIOD_EN = r"(?:(?:per|a|an|every|each|/|in a) ?)?(?:day|week|hour|month|daily|weekly)"
@@ -97,7 +101,8 @@ ADVERTISING: dict[str, tuple[str, ...]] = {
         r"(?:our|my) (?:services|offering|solutions)\b",
         r"(?:our|my) (?:service|solution|product|platform|software|tool|app|agency|system|team) "
         r"(?:can|could|will|helps?|allows?|lets|enables?|automates?|reduces?|increases?|saves?|"
-        r"boosts?|streamlines?|gives?|is designed|are designed|has helped|have helped|"
+        r"boosts?|streamlines?|gives?|gets|makes|brings|turns|handles|finds|cuts|pays|"
+        r"is designed|are designed|has helped|have helped|"
         r"is used by|is trusted by|is built for)\b",
         r"(?:special|exclusive|limited[- ]time|introductory|launch|black friday|early[- ]bird) "
         r"(?:offer|discount|deal|price|pricing|rate|promo\w*)",
@@ -110,6 +115,13 @@ ADVERTISING: dict[str, tuple[str, ...]] = {
         r"campaign)",
         r"(?:commission|affiliate|referral)[- ](?:program\w*|opportunit\w*|based|partnership)",
         r"(?:investment|investing) opportunit\w*",
+        r"(?:perfect|great|ideal|natural) (?:fit|match) for (?:your|you) <1>(?:team|company|"
+        r"business|agency|firm|brand|store|shop|clinic|practice)\b",
+        r"wir haben (?:\S+ ){0,3}(?:plattform|software|tool|losung|app|produkt|service|system)\w* "
+        r"<5>(?:entwickelt|gebaut|gelauncht|auf den markt gebracht)\b",
+        r"perfekt zu (?:ihrem|ihrer|ihren|deinem|deiner) (?:team|unternehmen|firma|agentur|"
+        r"business|praxis|kanzlei)\b",
+        r"(?:i|we) (?:work|partner) with <3>" + _BUSINESSES_EN + r" <3>to <2>" + _BENEFIT_EN,
         r"(?:sponsored|hosted|powered|presented) by our\b",
         r"(?:invite|invitation) (?:you )?to (?:our|an) exclusive\b",
         r"our <2>(?:agency|team|company|firm|platform|tool|software|service|solution|app|product) "
@@ -337,8 +349,16 @@ ADVERTISING: dict[str, tuple[str, ...]] = {
         r"(?:helping|help) " + _BUSINESSES_EN + r" <6>(?:to )?" + _BENEFIT_EN,
         r"(?:i|we) can help (?:you|your \w+) <4>(?:get|grow|increase|double|reach|gain|land|"
         r"book|win|generate|save|cut|reduce|scale) <4>(?:\d+|more|your)\b",
-        r"(?:companies|businesses|brands|agencies|firms|teams|founders|startups|people|clients|"
-        r"leaders|organi[sz]ations) like yours?\b",
+        r"how (?:we|our \w+) (?:can|could|might) help (?:you|your)\b",
+        r"comment (?:nous pouvons|nous pourrions|on peut|on pourrait) (?:vous|t') ?aider\b",
+        r"como (?:podemos|podriamos) (?:ayudarte|ayudarle|ayudaros|ayudar a tu|ayudar a su)\b",
+        r"come (?:possiamo|potremmo) (?:aiutarti|aiutarla|aiutarvi)\b",
+        r"como (?:podemos|poderiamos) (?:te |lhe |a )?ajuda\w*\b",
+        r"hoe (?:wij|we) (?:je|jou|u|jullie) (?:kunnen|zouden kunnen) helpen\b",
+        r"wie wir (?:ihnen|dir|euch|ihrem \w+) (?:\S+ ){0,2}(?:helfen|unterstutzen) "
+        r"(?:konnen|konnten)\b",
+        r"(?:compan\w*|business\w*|brands?|agenc\w*|firms?|teams?|founders?|startups?|people|"
+        r"clients|leaders|organi[sz]ations?|shops?|stores?|practices?|clinics?) like yours?\b",
         r"(?:wir|ich) (?:helfen|helfe|unterstutzen|unterstutze|begleiten|begleite) "
         r"<3>(?:unternehmen|firmen|agenturen|marken|kunden|teams|start-?ups|grunder\w*|"
         r"mittelstand\w*|mittelstandler\w*|kmu|b2b|onlineshops?|shops|handler\w*|kanzleien|"
@@ -383,6 +403,17 @@ ADVERTISING: dict[str, tuple[str, ...]] = {
         r"(?:show|give|offer|book|schedule|send) (?:you )?(?:a |an )?(?:quick |short |live |brief |"
         r"personal\w* )?demo\b",
         r"(?:show|present|introduce) you (?:to )?our\b",
+        r"(?:mind if i|can i|may i|happy to|let me|i'd love to|i would love to|i'd like to) "
+        r"(?:share|show|send|walk)(?: you)? (?:through )?how\b",
+        r"who (?:handles|manages|takes care of|is responsible for|looks after) your\b",
+        r"(?:vous|te) (?:presente|montre|explique) (?:notre|nos)\b",
+        r"\d+ ?(?:minutes|min) pour (?:que je )?(?:vous|te) (?:presente|presenter|montrer|montre|"
+        r"expliquer|explique)\b",
+        r"(?:ensenarte|ensenarle|mostrarte|mostrarle|explicarte|explicarle) (?:como|lo que) "
+        r"(?:\S+ ){0,2}(?:[a-z]+amos|[a-z]+emos|[a-z]+imos|nuestra|nuestro|podemos|"
+        r"podriamos)\b",
+        r"(?:te |lhe )?(?:mostrar|apresentar)(?:-lhe|-te)? <4>(?:como )?(?:a nossa|o nosso|nossa|"
+        r"nosso|nossos|nossas)\b",
         r"(?:send|share) (?:you )?(?:a |our |some )?(?:short |quick |brief )?(?:case stud\w*|"
         r"brochure|price list|pricing|proposal|one-pager|sales deck|capabilities deck)\b",
         r"(?:are you|is this|would you be) the (?:right|best|correct) (?:person|contact) "
@@ -471,6 +502,9 @@ ADVERTISING: dict[str, tuple[str, ...]] = {
         r"(?:want|need|looking for) (?:more|extra|new) <1>(?:leads|clients|customers|sales|"
         r"bookings|traffic|followers|patients|inquiries|enquiries)\b",
         r"page (?:1|one) (?:of|on|in|bei|de|di) google\b",
+        r"\b\d+(?:[.,]\d)? ?x (?:faster|more|cheaper|better|quicker|higher|the)\b",
+        r"(?:sell more|mehr verkaufen|vendre plus|vender mas|vendere di piu|vender mais|"
+        r"meer verkopen)\b",
         r"(?:i|we) can (?:get|bring|deliver|book|generate|find|send) you <3>(?:\d+|more|new|"
         r"qualified)\b",
         r"\d+ <4>(?:appointments|meetings|leads|clients|customers|calls|demos) (?:every|each|"
@@ -531,7 +565,7 @@ ADVERTISING: dict[str, tuple[str, ...]] = {
     "fundraising": (
         r"(?:we are|we're|we ve|i am|i'm|currently|now) (?:\S+ ){0,2}(?:raising|closing|"
         r"opening) (?:\S+ ){0,3}(?:pre-?seed|seed|series [a-e]|round|bridge|safe|funding|"
-        r"capital|investment|angels?)\b",
+        r"capital|investment|angels?|funds|money)\b",
         r"(?:pre-?seed|seed|series [a-e]|bridge|angel|funding|investment) round",
         r"(?:looking for|seeking|searching for|in search of|talking to|open to) (?:new |a few |"
         r"strategic |more |potential |angel |impact )*(?:investors|angels|backers|lps|"
@@ -621,6 +655,9 @@ SCAM: dict[str, tuple[str, ...]] = {
         r"(?:sem experiencia|nenhuma experiencia) (?:necessaria|exigida|previa)",
         r"(?:trabalho|trabalhar|trabalhe) (?:de|em) casa <6>(?:ganh\w*|renda|" + _MONEY + r")",
         r"renda extra\b",
+        r"keine (?:vor)?(?:erfahrung|kenntnisse|vorkenntnisse) (?:notig|erforderlich|notwendig)\b",
+        r"(?:produkttester\w*|product testers?|mystery shoppers?|data entry|online assistants?|"
+        r"paketannahme|package reshipp\w*|app testers?) <8>" + _MONEY,
     ),
     "investment_scam": (
         r"guaranteed (?:returns?|profits?|income|roi|payouts?|gains?|\d+ ?%)",
@@ -647,6 +684,10 @@ SCAM: dict[str, tuple[str, ...]] = {
         r"<6>(?:profit|returns?|earn|income|\d+ ?%)",
         r"(?:garantierte?n?|garantiert) (?:\S+ )?(?:rendite\w*|gewinne?|ertrage?|einnahmen|"
         r"zinsen|auszahlung\w*)",
+        r"(?:passives? einkommen|finanzielle freiheit|risikolos\w* (?:rendite|gewinn|anlage\w*|"
+        r"investi\w*)|schnell reich)",
+        r"(?:invest|invista|investir|invierte|invertir|investissez|investieren|investiere|"
+        r"investeer|investi|investite|investire) <3>" + _MONEY + r" <5>" + _MONEY,
         r"(?:passives? einkommen|finanzielle freiheit|risikolos\w* (?:rendite|gewinn|anlage\w*|"
         r"investi\w*)|schnell reich)",
         r"\d+ ?% (?:rendite|gewinn|zinsen) (?:pro|im|am|jeden|jede|taglich|wochentlich|"
@@ -729,6 +770,11 @@ CONTEXT: dict[str, tuple[str, ...]] = {
         r"rollout|migration)s?\b",
         r"(?:my|your) (?:old |former )?(?:manager|boss|mentor|supervisor|teacher|professor|"
         r"lecturer|tutor|coach|intern|student|trainee|mentee) (?:at|in|during|back)\b",
+        r"i was (?:\S+ ){0,2}(?:intern|trainee|student|apprentice|analyst|assistant|participant|"
+        r"working student) (?:in|on|at|under|with) your\b",
+        r"ich (?:war|bin) (?:\S+ ){0,3}(?:praktikant\w*|werkstudent\w*|trainee|azubi|"
+        r"auszubildende\w*|mitarbeiter\w*|student\w*|teilnehmer\w*) (?:in|bei|unter) (?:ihrer|"
+        r"ihrem|deiner|deinem|ihnen|dir)\b",
         # German: "zusammen/gemeinsam ... ge...t/en" with a perfect auxiliary on either side.
         r"(?:haben|hatten|habe|hatte|hast|habt|sind|waren|war|bin) (?:\S+ ){0,8}"
         r"(?:zusammen|gemeinsam|miteinander) (?:\S+ ){0,6}ge[a-z]{3,}(?:t|en)\b",
@@ -794,6 +840,8 @@ CONTEXT: dict[str, tuple[str, ...]] = {
         r"com o senhor|com a senhora)\b",
         r"(?:ex-?|antigo |antiga )(?:colega|companheir\w*|chefe|gestor\w*|estagiari\w*)\b",
         r"(?:fomos|eramos) (?:\S+ ){0,1}(?:colegas|companheiros|da mesma)\b",
+        r"(?:a gente|nos) (?:\S+ ){0,1}(?:trabalhou|trabalhamos|estudou|fez|produziu|organizou|"
+        r"jogou|morou) (?:\S+ ){0,3}(?:junto|juntos|juntas)\b",
     ),
     "met_at": (
         r"(?:we|i) (?:\S+ ){0,2}met\b",
@@ -977,6 +1025,14 @@ CONTEXT: dict[str, tuple[str, ...]] = {
         r"contractor|freelancer|lawyer|accountant)\b",
         r"(?:we|i) (?:\S+ ){0,2}(?:hired|contracted|engaged|used|worked for|placed) you\b",
         r"(?:during|after|on) (?:my|our|your) (?:recent )?visit (?:to|at|in)\b",
+        r"(?:thanks|thank you|thx) (?:\S+ ){0,2}for (?:the|your) (?:\S+ ){0,1}(?:intro|"
+        r"introduction|referral|recommendation|hospitality|warm welcome|tour)\b",
+        r"(?:pour|de) (?:m'avoir|nous avoir) (?:\S+ ){0,1}(?:recu|accueilli|reçu|reçus|recus)\b",
+        r"per (?:avermi|averci) (?:\S+ ){0,1}(?:ospitat|accolt|ricevut)\w*",
+        r"por (?:recibirme|recibirnos|acogerme|acogernos)\b",
+        r"por (?:me|nos) (?:ter )?(?:receber|recebido|acolher)\b",
+        r"(?:danke|vielen dank|merci) (?:\S+ ){0,2}fur den (?:\S+ ){0,1}empfang\b",
+        r"bedankt (?:\S+ ){0,2}voor de (?:\S+ ){0,1}(?:ontvangst|rondleiding)\b",
         r"(?:merci|remercie) (?:\S+ ){0,2}pour (?:votre |ton |l')accueil\b",
         r"lors de (?:ma|notre|votre|ta) (?:visite|venue|passage)\b",
         r"bei (?:meinem|unserem|ihrem|deinem) (?:\S+ ){0,1}besuch (?:bei|in|am|im)\b",

@@ -346,7 +346,7 @@ def test_context_and_pitches_are_found_in_the_closing_too():
 
 def test_the_quote_shows_the_words_as_written():
     reading = read("Olá! Nós trabalhamos JUNTOS na Natura em 2019.")
-    assert reading.context == (Evidence("worked_together", "trabalhamos JUNTOS"),)
+    assert reading.context == (Evidence("worked_together", "Nós trabalhamos JUNTOS"),)
 
 
 def test_an_introduction_needs_a_named_person():
@@ -1116,6 +1116,149 @@ LABELLED = [
         (
             "Hello, our company is recruiting online product testers, earn 200-500 USD "
             "daily, contact HR on WhatsApp."
+        ),
+    ),
+    (
+        "N",
+        ("We built a community that brings founders and investors together every month in Munich."),
+    ),
+    ("N", "Hi Sam, I'd love to work together on something one day."),
+    ("N", "Hope we can collaborate in the future!"),
+    ("N", "Let's meet at Bits & Pretzels next week?"),
+    (
+        "N",
+        (
+            "Hi Carla, I'm a final-year student and I help run our university's "
+            "consulting club. Would love your advice."
+        ),
+    ),
+    (
+        "N",
+        (
+            "Hi, I'm a recruiter specialised in tech. I have a few interesting roles "
+            "that might match your background."
+        ),
+    ),
+    (
+        "N",
+        ("Hallo, ich habe gesehen, dass Sie auch bei der IHK im Prüfungsausschuss sind."),
+    ),
+    (
+        "N",
+        ("Bonjour, je vois que nous avons plusieurs contacts en commun dans l'audiovisuel."),
+    ),
+    ("N", "Hola, también soy de Valencia y trabajo en el sector turístico."),
+    ("N", "Ciao, anch'io lavoro nel settore moda a Milano, piacere di conoscerti!"),
+    ("N", "Hoi, ik zag je presentatie op YouTube en vond het erg inspirerend."),
+    ("N", "Olá, também sou da área de RH e gostaria de trocar ideias."),
+    ("N", "Hi Tom, great profile! I'm also into product-led growth."),
+    (
+        "N",
+        ("We're both speaking at the same panel in October - looking forward to meeting you!"),
+    ),
+    (
+        "C",
+        ("Hi Eva, we both spoke on the same panel at re:publica last May, great discussion."),
+    ),
+    ("C", "Hi Ravi, we went through the same Y Combinator batch in 2019."),
+    (
+        "C",
+        ("Nice to finally put a face to the name after our Zoom calls with the Allianz team."),
+    ),
+    ("C", "Hey Fatima, thanks again for the intro to your CTO last week."),
+    ("C", "Hi Georg, ich war letztes Jahr Praktikant in Ihrer Abteilung bei Bosch."),
+    (
+        "C",
+        ("Salut Karim, on s'est vu à la soirée de lancement de Station F jeudi dernier."),
+    ),
+    ("C", "Hola Inés, gracias por la entrevista del viernes para el puesto de analista."),
+    ("C", "Hoi Bram, leuk je gisteren te spreken op de borrel van Deloitte."),
+    (
+        "C",
+        ("Ciao Fabio, grazie per avermi ospitato nel vostro ufficio di Roma la settimana scorsa."),
+    ),
+    ("C", "Oi Lucas, a gente trabalhou junto no projeto da Ambev em 2020!"),
+    (
+        "A",
+        ("Hi Chris, we're offering founders like you a 3-month free trial of our legal platform."),
+    ),
+    (
+        "A",
+        ("Tired of chasing invoices? Our tool gets you paid 2x faster. Happy to show you."),
+    ),
+    (
+        "A",
+        ("Hi, I work with CEOs to build personal brands on LinkedIn. Mind if I share how?"),
+    ),
+    (
+        "A",
+        (
+            "Quick question: who handles your IT security? We just helped a firm like "
+            "yours avoid a ransomware attack."
+        ),
+    ),
+    (
+        "A",
+        (
+            "Hallo Frau Klein, wir haben eine neue Plattform für Zeiterfassung "
+            "entwickelt, die perfekt zu Ihrem Team passen würde."
+        ),
+    ),
+    (
+        "A",
+        ("Bonjour, pourrions-nous prévoir 20 minutes pour que je vous présente notre approche ?"),
+    ),
+    (
+        "A",
+        (
+            "Hola, ¿tienes 15 minutos esta semana? Me gustaría enseñarte cómo "
+            "automatizamos la facturación."
+        ),
+    ),
+    ("A", "Hoi, mag ik je een vrijblijvende offerte sturen voor jullie schoonmaak?"),
+    (
+        "A",
+        (
+            "Ciao, ti andrebbe una call di 15 minuti per vedere come possiamo aiutarti "
+            "a vendere di più?"
+        ),
+    ),
+    (
+        "A",
+        ("Oi, posso te mostrar em 10 minutos como nossa plataforma reduz custos de frete?"),
+    ),
+    (
+        "A",
+        (
+            "Hi Max, I'm raising funds for my fintech startup - would you be open to "
+            "an intro call with our CEO?"
+        ),
+    ),
+    (
+        "S",
+        (
+            "Hi, I'm a crypto trader with 10 years of experience. Let me help you make "
+            "$3,000 weekly."
+        ),
+    ),
+    (
+        "S",
+        (
+            "Gentile utente, abbiamo una posizione di lavoro da remoto, 150 euro al "
+            "giorno, contattaci su WhatsApp."
+        ),
+    ),
+    ("S", "Olá, invista R$ 200 e receba R$ 2.000 em 7 dias, garantido!"),
+    (
+        "S",
+        ("Hallo, wir suchen Produkttester im Homeoffice, 25 € pro Stunde, keine Erfahrung nötig."),
+    ),
+    ("D", "Hi Sandra, \n\nI'd like to join your LinkedIn network.\n\nThanks,\nJoe"),
+    (
+        "D",
+        (
+            "Hallo Frau Becker,\nich möchte Sie gerne zu meinem beruflichen Netzwerk "
+            "auf LinkedIn hinzufügen.\nBeste Grüße\nTim Vogel"
         ),
     ),
 ]
