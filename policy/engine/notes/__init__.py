@@ -79,7 +79,7 @@ _HYPOTHETICAL = re.compile(
     r"freuen|werden|wurde|"
     r"wurden|hoffe|mochte|nachste\w*|morgen|prochain\w*|espere|j'espere|aimerais|voudrais|"
     r"espero|proxim\w*|gustaria|volgende|hoop|zou|zouden|wil|prossim\w*|spero|vorrei|"
-    r"gostaria|quero)\b"
+    r"gostaria|quero|serait|serais|sarebbe|seria|ware|zou)\b"
 )
 _CONTEXT_WINDOW = 24
 # Phrases a construction can match without naming a shared experience ("a tool that brings

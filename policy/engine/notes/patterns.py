@@ -115,6 +115,35 @@ ADVERTISING: dict[str, tuple[str, ...]] = {
         r"campaign)",
         r"(?:commission|affiliate|referral)[- ](?:program\w*|opportunit\w*|based|partnership)",
         r"(?:investment|investing) opportunit\w*",
+        r"(?:heard|hear) (?:of|about) our\b",
+        r"(?:von|uber) (?:unserer|unserem|unseren|unsere) <1>\S*(?:losung|software|plattform|tool|"
+        r"app|produkt|service|angebot)\w*",
+        r"(?:our|notre|nos|unser\w*|nuestr\w*|la nostra|il nostro|nossa|nosso|ons|onze) "
+        r"(?:\S+ ){0,2}(?:solves|fixes|regle|resout|lost|resuelve|soluciona|risolve|resolve|"
+        r"oplost)\b",
+        r"(?:did you know|saviez-vous|wussten sie|wusstest du|sabias|sabia|sapevi|sapeva|wist u|"
+        r"wist je|voce sabia) (?:that |que |dass |che |dat )?(?:\S+ ){0,3}\d+ ?(?:%|x\b)",
+        r"(?:gestionamos|desarrollamos|creamos|disenamos|implementamos|automatizamos) (?:\S+ ){0,3}"
+        r"(?:campanas|webs|sitios|apps|aplicaciones|software|soluciones|servicios|estrategias|"
+        r"contenidos|redes sociales|tiendas)\b",
+        r"(?:offer you|vous proposer|te proposer|ofrecerte|ofrecerle|proponerte|proponerle|"
+        r"proporti|proporle|offrirti|offrirle|oferecer|propor|lhe oferecer|te oferecer|"
+        r"ihnen (?:\S+ ){0,3}anbieten|je (?:\S+ ){0,2}aanbieden) (?:\S+ ){0,1}(?:our|nos|notre|"
+        r"nuestros|nuestras|nuestro|nuestra|i nostri|le nostre|il nostro|la nostra|nossos|nossas|"
+        r"nosso|nossa|unsere|unser|onze|ons)\b",
+        r"(?:a partir de|ab nur|des|desde|starting at|from only|a partire da|vanaf) " + _MONEY,
+        r"(?:send you|vous envoyer|t'envoyer|enviarte|enviarle|enviar|mandar|inviarti|inviarle|"
+        r"je (?:\S+ ){0,1}sturen|u (?:\S+ ){0,1}sturen)(?:-lhe|-te)? (?:a|an|un|una|um|uma|een) "
+        r"(?:free |quick |personali[sz]ed |gratis |kostenloses )?(?:quote|proposal|devis|"
+        r"presupuesto|propuesta|cotizacion|preventivo|orcamento|cotacao|proposta|offerte)\b",
+        r"(?:ihnen|dir) (?:\S+ ){0,2}ein (?:\S+ ){0,1}angebot (?:schicken|senden|machen|erstellen|"
+        r"zukommen)",
+        r"(?:wij|we) nemen (?:\S+ ){0,4}(?:van je|van u) over\b",
+        r"(?:uitbesteden|outsourcen) van (?:je|jouw|uw)\b",
+        r"(?:have you|did you) (?:ever )?(?:thought|considered|think) "
+        r"(?:about |of )?(?:outsourcing|"
+        r"automating|switching|upgrading|digitali[sz]ing|optimi[sz]ing)\b",
+        r"we do (?:it|this|that|the same) for \d+",
         r"(?:perfect|great|ideal|natural) (?:fit|match) for (?:your|you) <1>(?:team|company|"
         r"business|agency|firm|brand|store|shop|clinic|practice)\b",
         r"wir haben (?:\S+ ){0,3}(?:plattform|software|tool|losung|app|produkt|service|system)\w* "
@@ -298,6 +327,7 @@ ADVERTISING: dict[str, tuple[str, ...]] = {
         r"(?:nossos servicos|nossas solucoes|nossos produtos|nossa oferta)\b",
         r"(?:a nossa|nossa|o nosso|nosso) (?:empresa|agencia|consultoria|equipe|plataforma|"
         r"escritorio|software|ferramenta) <1>(?:ajuda|oferece|fornece|desenvolve|apoia|permite|"
+        r"cria|faz|produz|entrega|constroi|gerencia|"
         r"e especializad\w*)\b",
         r"(?:somos|sou) (?:uma|um) <3>(?:consultoria|agencia|empresa de (?:software|tecnologia|"
         r"marketing|servicos)|software house)\b",
@@ -499,6 +529,7 @@ ADVERTISING: dict[str, tuple[str, ...]] = {
         r"(?:we|i|our \w+) (?:help|helps|helped|can help|will help) (?:\S+ ){0,8}"
         r"(?:by )?(?:up to )?\d+ ?(?:%|x\b|percent)",
         r"guaranteed (?:results|leads|growth|traffic|rankings?|sales|clients)",
+        r"(?:resultados|resultats|ergebnisse|risultati|resultaten) (?:\S+ ){0,1}garanti\w*",
         r"(?:want|need|looking for) (?:more|extra|new) <1>(?:leads|clients|customers|sales|"
         r"bookings|traffic|followers|patients|inquiries|enquiries)\b",
         r"page (?:1|one) (?:of|on|in|bei|de|di) google\b",
@@ -671,6 +702,9 @@ SCAM: dict[str, tuple[str, ...]] = {
         r"consignment box|(?:us|u\.s\.) army (?:captain|general|sergeant|officer|doctor)|"
         r"(?:captain|general|sergeant) (?:\S+ ){0,2}(?:from|of|in|with) the (?:us|u\.s\.) "
         r"army|peacekeeping mission)\b",
+        r"(?:lucrative (?:business )?(?:opportunity|deal|proposal|offer|transaction)|"
+        r"benefit us both|mutually beneficial (?:business|deal|transaction))\b",
+        r"\d+ ?% (?:monatlich|wochentlich|taglich)\w* (?:rendite|gewinn|zinsen)\b",
         r"(?:late (?:husband|wife|father|mother)'s (?:fortune|estate|funds|inheritance|gold|"
         r"money)|trustworthy (?:person|partner|individual)|(?:fortune|inheritance|estate|funds) "
         r"<4>(?:invest|transfer|claim|move|release))\b",
@@ -792,6 +826,27 @@ CONTEXT: dict[str, tuple[str, ...]] = {
         r"(?:kollegen|kommilitonen|im selben team|im gleichen team|in einem team|im selben "
         r"kurs|bei|an der|zusammen)\b",
         r"(?:unsere|unserer|die) (?:gemeinsame\w*) (?:zeit|jahre|arbeit|projekt\w*|produktion\w*)",
+        r"(?:danke|dank|merci) (?:\S+ ){0,3}(?:fur|fuer) (?:die|unsere|eure|ihre|deine) "
+        r"(?:\S+ ){0,2}(?:zusammenarbeit|kooperation)\b",
+        r"(?:unsere|die) (?:\S+ ){0,2}zusammenarbeit (?:bei|beim|an|im|in|mit|fur)\b",
+        r"(?:thanks|thank you) (?:\S+ ){0,2}for (?:the|our) (?:\S+ ){0,2}(?:collaboration|"
+        r"teamwork|partnership) (?:on|at|in|with)\b",
+        r"(?:merci|remercie) (?:\S+ ){0,2}pour (?:cette|notre|la|ta|votre) (?:\S+ ){0,1}"
+        r"collaboration\b",
+        r"gracias (?:\S+ ){0,2}por (?:la|nuestra|tu|su) (?:\S+ ){0,1}colaboracion\b",
+        r"grazie (?:\S+ ){0,2}per (?:la|la nostra|la tua|la sua) (?:\S+ ){0,1}collaborazione\b",
+        r"obrigad[oa] (?:\S+ ){0,2}pela (?:\S+ ){0,1}(?:parceria|colaboracao)\b",
+        r"bedankt (?:\S+ ){0,2}voor de (?:\S+ ){0,1}samenwerking\b",
+        r"(?:plaisir|bonheur|honneur|super|genial|chouette) de (?:travailler|collaborer|bosser|"
+        r"tourner|etudier) avec (?:toi|vous)\b",
+        r"(?:fue|ha sido|era) (?:un placer|genial|un gusto|un honor|increible) (?:\S+ ){0,1}"
+        r"(?:coincidir|trabajar|colaborar|conocerte|conocerle|charlar|hablar|compartir)\b",
+        r"(?:lavoravamo|eravamo|studiavamo|giocavamo) (?:\S+ ){0,2}(?:nello stesso|nella stessa|"
+        r"insieme)\b",
+        r"(?:ricordi|ti ricordi|remember|te acuerdas|lembra|weet je nog|erinnerst du dich an|"
+        r"tu te souviens) <2>(?:il|el|o|a|the|das|den|die|het|le|la|our|unser\w*) <1>(?:progetto|"
+        r"proyecto|projeto|project|projekt|workshop|corso|curso|evento|event|hackathon|kick-?off|"
+        r"shooting|dreh|tournage|rodaje|gravacao|set|tour|trip|reise|viaje|viaggio|viagem)\b",
         # French
         r"(?:avons|avions|ai|as|avez|etions|on a|on avait) (?:\S+ ){0,3}(?:travaill|collabor|"
         r"bosse|tourn|"
@@ -854,6 +909,10 @@ CONTEXT: dict[str, tuple[str, ...]] = {
         r"talk to|talk with) you (?:\S+ ){0,3}(?:at|during|yesterday|last|earlier|today|"
         r"this morning|tonight|after|in person)\b",
         r"(?:ran|bumped) into (?:each other|you)\b",
+        r"uns (?:\S+ ){0,6}(?:gesehen|gesprochen|unterhalten|ausgetauscht)\b",
+        r"(?:fijn|leuk|goed|prettig|mooi) om (?:je|jou|u) (?:\S+ ){0,6}"
+        r"(?:gisteren|vorige|afgelopen|"
+        r"laatst|vanochtend|vandaag) (?:\S+ ){0,6}te (?:zien|spreken|ontmoeten)\b",
         r"(?:reunion|llamada|charla|cena|comida|videollamada|entrevista|conversacion) "
         r"(?:(?:del|de este) (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo|otro dia)|"
         r"de ayer|de la semana pasada|de esta manana|de hoy)\b",

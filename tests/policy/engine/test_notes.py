@@ -1261,6 +1261,137 @@ LABELLED = [
             "auf LinkedIn hinzufügen.\nBeste Grüße\nTim Vogel"
         ),
     ),
+    (
+        "N",
+        (
+            "Guten Tag Herr Braun, ich bin Einkäufer bei Lidl und würde mich freuen, "
+            "mich mit Ihnen zu vernetzen."
+        ),
+    ),
+    (
+        "N",
+        (
+            "Hallo Anna, wir sind beide in der Gruppe 'Frauen in der IT' - ich würde "
+            "mich gerne vernetzen."
+        ),
+    ),
+    (
+        "N",
+        (
+            "Hallo, ich suche nach meinem Studium eine Stelle im Controlling und würde "
+            "mich über einen Austausch freuen."
+        ),
+    ),
+    (
+        "N",
+        ("Bonjour Camille, je suis consultante en RH et je serais ravie d'échanger avec vous."),
+    ),
+    ("N", "Bonjour, nous partageons la même passion pour l'innovation durable."),
+    ("N", "Hola Pedro, soy ingeniero de datos y me interesa tu experiencia en IA."),
+    (
+        "N",
+        ("Buenas tardes, estaré en el Mobile World Congress la próxima semana, ¿nos vemos allí?"),
+    ),
+    (
+        "N",
+        ("Hoi Femke, ik volg je al een tijdje en vind je posts over duurzaamheid erg interessant."),
+    ),
+    ("N", "Beste Jan, ik ben op zoek naar een nieuwe uitdaging in de zorg."),
+    ("N", "Ciao Marta, ho visto che lavori in Ferrari, è il mio sogno lavorare lì!"),
+    (
+        "N",
+        ("Buongiorno, mi occupo di risorse umane e mi farebbe piacere ampliare la mia rete."),
+    ),
+    ("N", "Olá Carla, sou designer freelancer e admiro muito seu portfólio."),
+    (
+        "N",
+        ("Bom dia, sou estudante de administração e gostaria de aprender com sua experiência."),
+    ),
+    ("N", "Hi Ben, I'm a fan of your newsletter on B2B marketing."),
+    (
+        "N",
+        ("Hello, I'm an investor relations manager and I'm connecting with finance professionals."),
+    ),
+    ("N", "Hey, I saw that we both volunteer for Code for Germany. Nice!"),
+    (
+        "N",
+        ("Hi, our company is sponsoring the same hackathon as yours next month, see you there!"),
+    ),
+    (
+        "N",
+        (
+            "Hello Maria, I just started a new job as a sales rep at Miele and I'm "
+            "building my network."
+        ),
+    ),
+    (
+        "C",
+        ("Hallo Kerstin, schön, dass wir uns beim Kundentermin bei der Telekom gesehen haben."),
+    ),
+    ("C", "Hallo Jörg, danke für die tolle Zusammenarbeit beim Relaunch der Website!"),
+    (
+        "C",
+        ("Bonjour Luc, c'était un plaisir de travailler avec toi sur le tournage à Marseille."),
+    ),
+    ("C", "Hola Andrea, fue un placer coincidir contigo en el congreso de Sevilla."),
+    ("C", "Hoi Joost, fijn om je vorige week bij de klant in Eindhoven te zien."),
+    ("C", "Ciao Paolo, ricordi il progetto per Enel? Lavoravamo nello stesso team."),
+    ("C", "Oi Marina, que bom te reencontrar aqui! Trabalhamos juntas na Globo."),
+    ("C", "Hi Robin, thanks for the great chat at the Pitch booth during OMR."),
+    (
+        "A",
+        (
+            "Hallo Herr Lang, haben Sie schon von unserer KI-Lösung für die "
+            "Angebotserstellung gehört?"
+        ),
+    ),
+    (
+        "A",
+        (
+            "Bonjour, saviez-vous que 70% des PME perdent des clients faute de suivi ? "
+            "Notre CRM règle ce problème."
+        ),
+    ),
+    (
+        "A",
+        (
+            "Hola, te contacto para proponerte una colaboración: gestionamos campañas "
+            "de Google Ads con resultados garantizados."
+        ),
+    ),
+    ("A", "Ciao, ti scrivo per proporti i nostri corsi di formazione per manager."),
+    (
+        "A",
+        (
+            "Olá, nossa agência cria sites profissionais a partir de R$ 999. Posso "
+            "enviar um orçamento?"
+        ),
+    ),
+    (
+        "A",
+        (
+            "Hoi, heb je al eens nagedacht over het uitbesteden van je "
+            "salarisadministratie? Wij nemen het graag van je over."
+        ),
+    ),
+    (
+        "A",
+        ("Hi there, did you know you could cut your AWS bill by 40%? We do it for 200+ startups."),
+    ),
+    (
+        "S",
+        (
+            "Dear friend, I am contacting you regarding a lucrative business "
+            "opportunity that will benefit us both."
+        ),
+    ),
+    (
+        "S",
+        (
+            "Hallo, kontaktieren Sie mich über Telegram für ein exklusives Investment "
+            "mit 20% monatlicher Rendite."
+        ),
+    ),
 ]
 
 
