@@ -95,9 +95,16 @@ _OPTIONS.max_mem = 256 << 20
 _UNANCHORED = re2._Anchor.UNANCHORED
 
 
+_GAP_WORD = r"(?:\S*[^\s.!?;])"
+
+
 def _compile_source(pattern: str) -> str:
     """Turn the readable pattern notation of patterns.py into RE2 syntax."""
-    pattern = re.sub(r" ?<(\d+)>", lambda m: r"\s+(?:\S+\s+){0," + m.group(1) + "}?", pattern)
+    # A gap word never ends a sentence: constructions stay within one sentence.
+    pattern = pattern.replace(r"(?:\S+ )", "(?:" + _GAP_WORD + " )")
+    pattern = re.sub(
+        r" ?<(\d+)>", lambda m: r"\s+(?:" + _GAP_WORD + r"\s+){0," + m.group(1) + "}?", pattern
+    )
     pattern = pattern.replace(" ?", r"\s*").replace(" ", r"\s+")
     return pattern.replace(_NAME_PLACEHOLDER, _NAME_GROUP)
 
@@ -207,32 +214,46 @@ class NoteReader:
         plain = plain_note(stripped)
         body = stripped[: closing_start(plain)].rstrip(" \t\n,;-\u2013\u2014~").strip()
         default_text = self._default_text(folded, plain)
-        found: dict[str, list[Evidence]] = {"advertising": [], "scam": [], "context": []}
+        found: dict[str, list[tuple[Evidence, int, int]]] = {
+            "advertising": [],
+            "scam": [],
+            "context": [],
+        }
         encoded = folded.encode("utf-8", "surrogatepass")
         indices = _KIND_SET.Match(encoded)
         if indices:
             ascii_only = len(encoded) == len(folded)
             for index in sorted(indices):
                 kind = _KINDS[index]
-                quote = self._quote(kind, encoded, ascii_only, stripped, folded)
-                if quote is not None:
-                    found[kind.category].append(Evidence(kind.kind, quote))
+                hit = self._quote(kind, encoded, ascii_only, stripped, folded)
+                if hit is not None:
+                    found[kind.category].append((Evidence(kind.kind, hit[0]), hit[1], hit[2]))
+        if found["context"] and found["advertising"]:
+            # Words that belong to the shared experience ("the free trial campaign we launched
+            # together") describe it; they are no pitch.
+            spans = [(start, end) for _, start, end in found["context"]]
+            found["advertising"] = [
+                item
+                for item in found["advertising"]
+                if not any(start <= item[1] and item[2] <= end for start, end in spans)
+            ]
         language = guess_language(folded)
         return NoteReading(
             body=body,
             is_default=bool(default_text),
             default_text=default_text,
-            advertising=tuple(found["advertising"]),
-            scam=tuple(found["scam"]),
-            context=tuple(found["context"]),
+            advertising=tuple(item[0] for item in found["advertising"]),
+            scam=tuple(item[0] for item in found["scam"]),
+            context=tuple(item[0] for item in found["context"]),
             language=language,
         )
 
     @staticmethod
     def _quote(
         kind: _Kind, encoded: bytes, ascii_only: bool, original: str, folded: str
-    ) -> str | None:
-        """Return the original words of the first match of `kind` that passes its checks."""
+    ) -> tuple[str, int, int] | None:
+        """Return (quote, start, end): the original words of the first match of `kind` that
+        passes its checks and where they are in the note; None when there is none."""
         pos = 0
         for _ in range(_MAX_HITS_TRIED):
             spans = kind.regex.Match(_UNANCHORED, encoded, pos, len(encoded))
@@ -258,7 +279,7 @@ class NoteReader:
                 veto = _VETO.get(kind.kind)
                 if veto is not None and veto.search(folded, cs, ce):
                     continue
-            return _shorten(original[cs:ce])
+            return _shorten(original[cs:ce]), cs, ce
         return None
 
     def _default_text(self, folded: str, plain: str) -> str:

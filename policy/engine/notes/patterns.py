@@ -79,6 +79,10 @@ _BUSINESSES_EN = (
     r"law firms?|realtors?|recruiters?|manufacturers?|shops?|stores?|restaurants?|hotels?|"
     r"creators?|professionals|clients?|customers)"
 )
+# A German past participle: "gedreht", "aufgebaut", "entwickelt", "organisiert".
+_PARTICIPLE_DE = (
+    r"(?:[a-z]*ge[a-z]{3,}(?:t|en)|(?:be|ent|er|ver|zer|uber|unter)[a-z]{3,}t|[a-z]{3,}iert)\b"
+)
 _CALL_EN = r"(?:call|chat|demo|meeting|zoom|conversation|intro|discovery call|teams call)"
 _NUMBER = r"\d[\d.,]*(?:\s?(?:-|to|bis|a)\s?\d[\d.,]*)?"
 _MONEY = (
@@ -789,7 +793,7 @@ CONTEXT: dict[str, tuple[str, ...]] = {
         r"(?:we|you and i) (?:\S+ ){0,2}(?:were|used to be) (?:\S+ ){0,2}(?:colleagues|"
         r"coworkers|co-workers|teammates|classmates|in the same (?:team|class|group|"
         r"department|cohort|office|squad|crew|band|cast))\b",
-        r"(?:we|you and i) (?:both )?(?:worked|were|interned|studied|served) "
+        r"(?:we|you and i) (?:both )?(?:worked|were|interned|served) "
         r"(?:together |both )?(?:at|in|for|on) [a-z]",
         r"(?:when|while|back when) (?:we|you and i) (?:both )?(?:worked|were|studied|interned|"
         r"served|shared)\b",
@@ -811,8 +815,8 @@ CONTEXT: dict[str, tuple[str, ...]] = {
         r"ihrem|deiner|deinem|ihnen|dir)\b",
         # German: "zusammen/gemeinsam ... ge...t/en" with a perfect auxiliary on either side.
         r"(?:haben|hatten|habe|hatte|hast|habt|sind|waren|war|bin) (?:\S+ ){0,8}"
-        r"(?:zusammen|gemeinsam|miteinander) (?:\S+ ){0,6}ge[a-z]{3,}(?:t|en)\b",
-        r"(?:zusammen|gemeinsam|miteinander) (?:\S+ ){0,6}ge[a-z]{3,}(?:t|en) (?:\S+ ){0,2}"
+        r"(?:zusammen|gemeinsam|miteinander) (?:\S+ ){0,6}" + _PARTICIPLE_DE,
+        r"(?:zusammen|gemeinsam|miteinander) (?:\S+ ){0,6}" + _PARTICIPLE_DE + r" (?:\S+ ){0,2}"
         r"(?:haben|hatten|habe|hatte|hast|habt|sind|waren)\b",
         r"(?:zusammengearbeitet|zusammen gearbeitet|mitgearbeitet|zusammen studiert|"
         r"zusammen gedreht|zusammen produziert)\b",

@@ -349,6 +349,13 @@ def test_the_quote_shows_the_words_as_written():
     assert reading.context == (Evidence("worked_together", "Nós trabalhamos JUNTOS"),)
 
 
+def test_pitch_words_inside_a_shared_experience_are_no_pitch():
+    reading = read("We launched the free trial campaign together at HubSpot in 2019.")
+    assert kinds(reading.context) == {"worked_together"}
+    assert reading.advertising == ()
+    assert read("We launched a free trial. We worked together at HubSpot.").advertising
+
+
 def test_an_introduction_needs_a_named_person():
     assert read("He suggested I reach out to you.").context == ()
     assert kinds(read("Maria suggested I reach out to you.").context) == {"introduced_by"}
@@ -1391,6 +1398,83 @@ LABELLED = [
             "Hallo, kontaktieren Sie mich über Telegram für ein exklusives Investment "
             "mit 20% monatlicher Rendite."
         ),
+    ),
+    (
+        "N",
+        (
+            "Hi, I'm a sales director in the medtech space and always open to "
+            "exchanging ideas with peers."
+        ),
+    ),
+    (
+        "N",
+        (
+            "Hello, I'm the CEO of a small logistics company in Bremen. Happy to "
+            "connect with fellow entrepreneurs."
+        ),
+    ),
+    (
+        "N",
+        ("Hi Julia, I noticed we both studied at WHU. I'm now in private equity in London."),
+    ),
+    ("N", "I'd like to offer my help if you ever need a translator for Japanese."),
+    (
+        "N",
+        ("Hi, I run a podcast about founders and would love to have you as a guest sometime."),
+    ),
+    ("N", "Hello, do you have any openings for junior developers? I'd love to apply."),
+    (
+        "N",
+        ("Hi Paul, I'm writing a book about remote work and looking for people to interview."),
+    ),
+    (
+        "N",
+        (
+            "We're a team of students organising TEDxMunich and looking for speakers. "
+            "Would you be interested?"
+        ),
+    ),
+    (
+        "N",
+        ("Hi! Our startup just won the Handelsblatt award, thought you might find it interesting."),
+    ),
+    ("N", "Hi, I'm new to consulting and would love to hear how you grew your practice."),
+    ("N", "Ich würde mich freuen, von Ihrer Erfahrung im Vertrieb zu lernen."),
+    ("N", "Bonjour, je cherche un mentor dans le domaine de la cybersécurité."),
+    (
+        "N",
+        ("Hola, soy periodista y estoy escribiendo sobre startups en Madrid, ¿podríamos hablar?"),
+    ),
+    (
+        "N",
+        (
+            "Ciao, sto organizzando un evento per giovani imprenditori a Napoli, ti "
+            "andrebbe di partecipare?"
+        ),
+    ),
+    ("N", "Olá, sou mãe de dois e voltando ao mercado de trabalho em marketing."),
+    ("N", "Hoi, ik ben net afgestudeerd en op zoek naar mijn eerste baan in finance."),
+    (
+        "C",
+        (
+            "Hi Tom, we built the growth engine at Delivery Hero together - would love "
+            "to stay in touch."
+        ),
+    ),
+    (
+        "C",
+        (
+            "Hallo Chris, wir haben damals zusammen die Krypto-Plattform bei der "
+            "Sparkasse aufgebaut."
+        ),
+    ),
+    (
+        "C",
+        ("Hi Omar, we launched the free trial campaign together at HubSpot in 2019, good times!"),
+    ),
+    (
+        "C",
+        ("Bonjour Anne, nous avons lancé ensemble l'offre promotionnelle chez Carrefour en 2020."),
     ),
 ]
 
