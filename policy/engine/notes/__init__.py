@@ -23,6 +23,8 @@ __all__ = ["Evidence", "NoteReader", "NoteReading"]
 
 QUOTE_MAX = 80
 _CACHE_MAX = 8192
+# Long notes are rare and would make the cache's memory unbounded in practice.
+_CACHE_TEXT_MAX = 2000
 _MAX_HITS_TRIED = 6
 _GREETING_NAME_WORDS = 4
 _CLOSING_NAME_WORDS = 4
@@ -201,6 +203,8 @@ class NoteReader:
         if cached is not None:
             return cached
         reading = self._read(text)
+        if len(text) > _CACHE_TEXT_MAX:
+            return reading
         if len(self._cache) >= _CACHE_MAX:
             self._cache.clear()
         self._cache[text] = reading
