@@ -9,19 +9,12 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ..normalise import _QUOTES
+
+# Typographic quotes as `fold` treats them, plus dashes, odd spaces and letters that do not
+# decompose into a base letter and an accent.
 _SPECIAL = {
-    "\u2019": "'",
-    "\u2018": "'",
-    "\u201b": "'",
-    "\u2032": "'",
-    "`": "'",
-    "\u00b4": "'",
-    "\u201c": '"',
-    "\u201d": '"',
-    "\u201e": '"',
-    "\u201f": '"',
-    "\u00ab": '"',
-    "\u00bb": '"',
+    **{chr(code): repl for code, repl in _QUOTES.items()},
     "\u2010": "-",
     "\u2011": "-",
     "\u2012": "-",
