@@ -127,8 +127,8 @@ def test_diff_lists_human_readable_changes():
     new["rules"]["no_photo"]["enabled"] = False
     new["rules"]["short_note"]["params"]["min_length"] = 40
     new["rules"]["attachments"]["weight"] = 2.0
-    new["lists"]["promo_en"].remove("discount")
-    new["lists"]["promo_en"].append("act now")
+    old["lists"]["promo_en"] = ["discount"]
+    new["lists"]["promo_en"] = ["act now"]
     new["custom_rules"].append(
         {
             "id": "x",
