@@ -63,13 +63,11 @@ class Result:
     deciding: int = 0
 
     def to_dict(self, lang: str = "en") -> dict[str, Any]:
-        """Return a JSON-serialisable dict: recommendation, scores against thresholds and hits
-        explained in `lang`, each hit marked whether it decided."""
+        """Return a JSON-serialisable dict: recommendation, scores and hits explained in `lang`,
+        each hit marked whether it decided (`score_lines` has the scores against thresholds)."""
         return {
             "recommendation": self.recommendation,
             "scores": dict(self.scores),
-            "thresholds": dict(self.thresholds),
-            "score_lines": self.score_lines(lang),
             "hits": [
                 {**hit.to_dict(lang), "deciding": i < self.deciding}
                 for i, hit in enumerate(self.hits)

@@ -82,12 +82,6 @@ def test_result_to_dict_uses_the_requested_language_and_puts_the_deciding_hit_fi
     assert result.to_dict("de") == {
         "recommendation": "ignore",
         "scores": {"unknown": -3.0, "not_personal": 1.0, "spam": 0.0},
-        "thresholds": {"unknown": 1.0, "not_personal": 1.0, "spam": 1.0},
-        "score_lines": [
-            "Spam 0.0 < 1.0",
-            "unbekannt -3.0 < 1.0",
-            "nicht persönlich 1.0 \u2265 1.0",
-        ],
         "hits": [
             {
                 "rule": "no_note",
@@ -106,6 +100,11 @@ def test_result_to_dict_uses_the_requested_language_and_puts_the_deciding_hit_fi
         ],
     }
     assert result.to_dict()["hits"][0]["explanation"] == "The invitation has no note."
+    assert result.score_lines("de") == [
+        "Spam 0.0 < 1.0",
+        "unbekannt -3.0 < 1.0",
+        "nicht persönlich 1.0 \u2265 1.0",
+    ]
     assert result.score_lines() == [
         "spam 0.0 < 1.0",
         "unknown -3.0 < 1.0",
