@@ -25,14 +25,14 @@ CUSTOM_RULES_BUDGET_SECONDS = 0.05
 __all__ = ["CUSTOM_RULES_BUDGET_SECONDS", "evaluate", "safe"]
 
 
-def _count_spam(hits: list[RuleHit], case: Case, cp: CompiledPolicy) -> None:
-    """Set to zero the weight of spam hits that do not count, in place.
+def _count_spam(hits: list[RuleHit], spam: list[int], case: Case, cp: CompiledPolicy) -> None:
+    """Set to zero the weight of spam hits (at indexes `spam`) that do not count, in place.
 
     Weak signals count only when enough fire together, and (by default) only for a stranger.
     For a requester someone vouches for, no other spam signal counts except those the
     catalogue marks `counts_for_known`; their explanation says why."""
     weak_rules = cp.weak_spam_rules
-    weak = [i for i, hit in enumerate(hits) if hit.rule in weak_rules and hit.reason == SPAM]
+    weak = [i for i in spam if hits[i].rule in weak_rules]
     if weak and (
         len(weak) < cp.min_weak_spam_signals or (case.known and cp.weak_spam_only_if_unknown)
     ):
@@ -41,8 +41,9 @@ def _count_spam(hits: list[RuleHit], case: Case, cp: CompiledPolicy) -> None:
     if not case.vouched:
         return
     keep = cp.counts_for_known
-    for i, hit in enumerate(hits):
-        if hit.reason == SPAM and hit.weight and hit.rule not in keep:
+    for i in spam:
+        hit = hits[i]
+        if hit.weight and hit.rule not in keep:
             hits[i] = hit._replace(
                 weight=0.0,
                 explanation_en=f"{hit.explanation_en.rstrip('.')} (not counted: someone knows "
@@ -101,17 +102,24 @@ def _custom_hits(case: Case, cp: CompiledPolicy) -> list[RuleHit]:
     return hits
 
 
-def _deciding(hit: RuleHit, recommendation: str, capped: bool) -> bool:
-    """Return whether `hit` is one of the reasons for `recommendation`."""
+def _order(hits: list[RuleHit], recommendation: str, capped: bool) -> tuple[list[RuleHit], int]:
+    """Return (`hits` with the ones that set `recommendation` first, how many those are)."""
     if recommendation == REPORT_SPAM:
-        return hit.reason == SPAM and hit.weight > 0
-    if recommendation == DONT_KNOW:
-        return hit.reason == UNKNOWN and hit.weight > 0
-    if recommendation == IGNORE:
-        if capped:
-            return hit.rule in ("no_face_no_connection", "no_photo")
-        return hit.reason == NOT_PERSONAL and hit.weight > 0
-    return hit.weight < 0
+        first = [h for h in hits if h.reason == SPAM and h.weight > 0]
+    elif recommendation == DONT_KNOW:
+        first = [h for h in hits if h.reason == UNKNOWN and h.weight > 0]
+        if not first:
+            # A stranger held back from accept: not knowing them is the reason.
+            first = [h for h in hits if h.rule == "no_one_knows_requester"]
+    elif capped:
+        first = [h for h in hits if h.rule == "no_face_no_connection" or h.rule == "no_photo"]
+    elif recommendation == IGNORE:
+        first = [h for h in hits if h.reason == NOT_PERSONAL and h.weight > 0]
+    else:
+        first = [h for h in hits if h.weight < 0]
+    if not first or len(first) == len(hits):
+        return hits, len(first)
+    return first + [h for h in hits if h not in first], len(first)
 
 
 def evaluate(facts: Facts, policy: CompiledPolicy | dict[str, Any] | None = None) -> Result:
@@ -122,11 +130,15 @@ def evaluate(facts: Facts, policy: CompiledPolicy | dict[str, Any] | None = None
     cp = policy if isinstance(policy, CompiledPolicy) else compile_policy(policy)
     case = Case(facts, cp.lists)
     hits: list[RuleHit] = []
+    spam: list[int] = []
     for rule in cp.rules:
         hit = rule(case)
         if hit is not None:
+            if hit.reason == SPAM:
+                spam.append(len(hits))
             hits.append(hit)
-    _count_spam(hits, case, cp)
+    if spam:
+        _count_spam(hits, spam, case, cp)
     if cp.custom_rules:
         hits.extend(_custom_hits(case, cp))
 
@@ -167,10 +179,5 @@ def evaluate(facts: Facts, policy: CompiledPolicy | dict[str, Any] | None = None
                 "ignorieren statt annehmen.",
             )
         )
-    first = [hit for hit in hits if _deciding(hit, recommendation, capped)]
-    if recommendation == DONT_KNOW and not first:
-        first = [hit for hit in hits if hit.rule == "no_one_knows_requester"]
-    if first:
-        rest = [hit for hit in hits if hit not in first]
-        hits = first + rest
-    return Result(recommendation, scores, tuple(hits), dict(thresholds), len(first))
+    ordered, deciding = _order(hits, recommendation, capped)
+    return Result(recommendation, scores, tuple(ordered), thresholds, deciding)

@@ -123,15 +123,16 @@ class Case:
     __slots__ = (
         "_folded",
         "_links",
-        "_reading",
         "colleagues",
         "facts",
+        "has_note",
         "known",
         "lists",
         "mutual",
         "n_name",
         "n_url",
         "org",
+        "reading",
         "vouched",
         "who_de",
         "who_en",
@@ -168,16 +169,11 @@ class Case:
             if colleagues is None and self.n_name and org.colleagues_connected_by_name:
                 colleagues = org.colleagues_connected_by_name.get(self.n_name)
         self.colleagues = colleagues
-        self._reading: NoteReading | None = None
+        message = facts.message
+        self.has_note = bool(message) and not message.isspace()
+        self.reading: NoteReading = lists.reader.read(message) if self.has_note else _NO_NOTE
         self._folded: str | None = None
         self._links: list[str] | None = None
-
-    @property
-    def reading(self) -> NoteReading:
-        """Return the note reader's reading of the note (read once)."""
-        if self._reading is None:
-            self._reading = self.lists.reader.read(self.facts.message or "")
-        return self._reading
 
     @property
     def folded(self) -> str:
@@ -195,6 +191,7 @@ class Case:
 
 
 Rule = Callable[[Case], RuleHit | None]
+_NO_NOTE = NoteReading("", False, "", (), (), (), "")
 
 
 # --- reason 1: does anyone know the requester? -----------------------------------------------
@@ -404,7 +401,7 @@ def no_one_knows_requester(weight: float, params: dict, lists: Lists) -> Rule:
 
 def no_note(weight: float, params: dict, lists: Lists) -> Rule:
     def rule(c: Case) -> RuleHit | None:
-        if (c.facts.message or "").strip():
+        if c.has_note:
             return None
         return RuleHit(
             "no_note",
@@ -419,9 +416,9 @@ def no_note(weight: float, params: dict, lists: Lists) -> Rule:
 
 def default_text(weight: float, params: dict, lists: Lists, langs: dict[str, str]) -> Rule:
     def rule(c: Case) -> RuleHit | None:
-        if not c.facts.message or not c.reading.is_default:
-            return None
         reading = c.reading
+        if not reading.is_default:
+            return None
         lang = langs.get(reading.default_text) or reading.language
         lang_en, lang_de = LANGUAGE_NAMES.get(lang, (lang or "?", lang or "?"))
         return RuleHit(
@@ -439,9 +436,9 @@ def short_note(weight: float, params: dict, lists: Lists) -> Rule:
     minimum = params["min_length"]
 
     def rule(c: Case) -> RuleHit | None:
-        message = c.facts.message
-        if not message or not message.strip() or c.reading.is_default:
+        if not c.has_note or c.reading.is_default:
             return None
+        message = c.facts.message
         length = len(c.reading.body)
         if length >= minimum:
             return None
@@ -460,18 +457,19 @@ def short_note(weight: float, params: dict, lists: Lists) -> Rule:
 def _has_context(c: Case) -> bool:
     if c.reading.context:
         return True
-    folded = c.folded
     extra = c.lists.extra_context
-    if extra is not None and extra.find(folded) is not None:
+    if extra is not None and extra.find(c.folded) is not None:
         return True
+    # Naming one of our employers or clients is context too ("Acme Deutschland").
     company = c.org.company_matcher
-    return company is not None and company.find(text_key(strip_accents(folded))) is not None
+    return company is not None and (
+        company.find(text_key(strip_accents(c.reading.body))) is not None
+    )
 
 
 def no_context(weight: float, params: dict, lists: Lists) -> Rule:
     def rule(c: Case) -> RuleHit | None:
-        message = c.facts.message
-        if not message or not message.strip() or c.reading.is_default or _has_context(c):
+        if not c.has_note or c.reading.is_default or _has_context(c):
             return None
         first = first_name_of(c.facts.recipient)
         if first and first.casefold() in text_key(c.reading.body).split(" "):
@@ -513,7 +511,7 @@ def promotional(weight: float, params: dict, lists: Lists) -> Rule:
     detect_prices = params["detect_prices"]
 
     def rule(c: Case) -> RuleHit | None:
-        if not c.facts.message:
+        if not c.has_note:
             return None
         reading = c.reading
         scam = reading.scam
@@ -652,7 +650,13 @@ def blocklisted(weight: float, params: dict, lists: Lists) -> Rule:
         facts = c.facts
         found = _blocklisted(
             (org_matcher, lists.blocklist),
-            (facts.requester_name, facts.requester_company, facts.requester_profile_url, c.folded),
+            # The matchers ignore case, so the note needs no folding to be searched.
+            (
+                facts.requester_name,
+                facts.requester_company,
+                facts.requester_profile_url,
+                facts.message,
+            ),
         )
         if found is None:
             return None

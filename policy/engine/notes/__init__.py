@@ -270,22 +270,17 @@ def _language_of(key: str) -> str:
     return ""
 
 
-def _evidence(kind: str, matcher, text: str) -> tuple[Evidence, ...]:
-    if matcher is None:
-        return ()
-    match = matcher.find(text)
-    return () if match is None else (Evidence(kind, match),)
-
-
 class NoteReader:
     """Reads notes; one reader per policy, reused for every invitation."""
 
     def __init__(self, *, default_texts: Iterable[str] = (), greetings: Iterable[str] = ()):
         self._defaults: dict[str, str] = {}
+        self._languages: dict[str, str] = {}
         for text in default_texts:
             key = text_key(fold(text))
             if key:
                 self._defaults.setdefault(key, text)
+                self._languages.setdefault(text, _language_of(key))
         self._max_default = max((len(k) for k in self._defaults), default=0)
         anchors: list[str] = []
         for key in sorted(self._defaults, key=len):
@@ -293,9 +288,10 @@ class NoteReader:
                 anchors.append(max(key.split(" "), key=len))
         self._anchors = tuple(anchors)
         self._greetings = frozenset(filter(None, (text_key(fold(g)) for g in greetings)))
-        self._advertising = compile_literals(_ADVERTISING)
+        # One search finds either kind; the phrase found tells which it is.
+        self._pitch = compile_literals((*_ADVERTISING, *_SCAM))
+        self._scam = frozenset(_SCAM)
         self._prices = compile_re2(_PRICE_PATTERN)
-        self._scam = compile_literals(_SCAM)
         self._context = compile_literals(_CONTEXT)
 
     def _default(self, norm: str) -> str:
@@ -328,18 +324,26 @@ class NoteReader:
             return NoteReading(norm, False, "", (), (), (), "")
         default = self._default(norm)
         if default:
-            return NoteReading(
-                norm, True, default, (), (), (), _language_of(text_key(fold(default)))
-            )
-        advertising = _evidence("phrase", self._advertising, folded) or _evidence(
-            "price", self._prices, folded
-        )
+            return NoteReading(norm, True, default, (), (), (), self._languages[default])
+        advertising: tuple[Evidence, ...] = ()
+        scam: tuple[Evidence, ...] = ()
+        pitch = self._pitch.find(folded)
+        if pitch is not None:
+            if pitch.casefold() in self._scam:
+                scam = (Evidence("scam", pitch),)
+            else:
+                advertising = (Evidence("phrase", pitch),)
+        else:
+            price = self._prices.find(folded)
+            if price is not None:
+                advertising = (Evidence("price", price),)
+        context = self._context.find(folded)
         return NoteReading(
-            body=norm,
-            is_default=False,
-            default_text="",
-            advertising=advertising,
-            scam=_evidence("scam", self._scam, folded),
-            context=_evidence("shared_experience", self._context, folded),
-            language="",
+            norm,
+            False,
+            "",
+            advertising,
+            scam,
+            () if context is None else (Evidence("shared_experience", context),),
+            "",
         )
