@@ -713,11 +713,8 @@ def linkedin_imitation(weight: float, params: dict, lists: Lists) -> Rule:
             suffix = f" ({safe(detail, 40)})" if detail else ""
             parts_en.append(label_en + suffix)
             parts_de.append(label_de + suffix)
-        claims = [detail for code, detail in findings if code == CLAIMS_LINKEDIN]
-        if claims:
-            how = ", ".join(safe(d, 20) for d in claims[:3] if d)
-            en = "The e-mail imitates LinkedIn" + (f" ({how})" if how else "") + ": "
-            de = "Die E-Mail imitiert LinkedIn" + (f" ({how})" if how else "") + ": "
+        if any(code == CLAIMS_LINKEDIN for code, _detail in findings):
+            en, de = "The e-mail imitates LinkedIn: ", "Die E-Mail imitiert LinkedIn: "
         else:
             en = "Invitation-themed mail from a sender that is not LinkedIn: "
             de = "Einladungs-Mail eines Absenders, der nicht LinkedIn ist: "

@@ -475,10 +475,10 @@ def test_it_flags_linkedin_imitation_from_email_findings():
     )
     imitation = hit(result, "linkedin_imitation")
     assert imitation.explanation_en == (
-        "The e-mail imitates LinkedIn (display name): sender domain is not LinkedIn's "
+        "The e-mail imitates LinkedIn: sender domain is not LinkedIn's "
         "(linkedln-mail[.]com); failed SPF/DKIM/DMARC."
     )
-    assert imitation.explanation_de.startswith("Die E-Mail imitiert LinkedIn (display name): ")
+    assert imitation.explanation_de.startswith("Die E-Mail imitiert LinkedIn: ")
     assert result.recommendation == "report_spam"
 
 
