@@ -208,24 +208,38 @@ def _memory(*, org_id: int, rows: list[dict], windows: dict[str, int]) -> dict[i
         return {}
     refs = {row["id"]: row.get("created_at") or timezone.now() for row in rows}
     since = min(refs.values()) - timedelta(days=max(windows.values()))
-    earlier = (
-        Invitation.objects.filter(
-            organisation_id=org_id,
-            requester_key__in={row["requester_key"] for row in rows},
-            decision__in=list(windows),
-            decided_at__gte=since,
-        )
-        .values(
-            "id",
-            "requester_key",
-            "requester_name",
-            "requester_company",
-            "requester_profile_url",
-            "decision",
-            "decided_at",
-        )
-        .order_by("decided_at")
+    keys = sorted({row["requester_key"] for row in rows})
+    columns = (
+        "id",
+        "requester_key",
+        "requester_name",
+        "requester_company",
+        "requester_profile_url",
+        "decision",
+        "decided_at",
     )
+    if connection.vendor == "postgresql":
+        # An array, not thousands of placeholders (see _mass_invite_counts).
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT {', '.join('i.' + c for c in columns)} "  # noqa: S608 - constants
+                "FROM unnest(%s::text[]) AS k(key) JOIN invitations_invitation AS i "
+                "ON i.organisation_id = %s AND i.requester_key = k.key "
+                "WHERE i.decision = ANY(%s) AND i.decided_at >= %s ORDER BY i.decided_at",
+                [keys, org_id, list(windows), since],
+            )
+            earlier = [dict(zip(columns, found, strict=True)) for found in cursor.fetchall()]
+    else:
+        earlier = (
+            Invitation.objects.filter(
+                organisation_id=org_id,
+                requester_key__in=keys,
+                decision__in=list(windows),
+                decided_at__gte=since,
+            )
+            .values(*columns)
+            .order_by("decided_at")
+        )
     by_key: dict[str, list[dict]] = defaultdict(list)
     for item in earlier:
         by_key[item["requester_key"]].append(item)
