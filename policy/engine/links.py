@@ -45,11 +45,18 @@ def _bare_host_start(segment: str) -> int:
     return len(segment) - len(host)
 
 
+def _has_www(text: str) -> bool:
+    """Return whether `text` holds "www." in any case, without copying it to lower case."""
+    if "www." in text or "WWW." in text:
+        return True
+    return ("w." in text or "W." in text) and "www." in text.lower()
+
+
 def _spans(text: str):
     """Yield (start, end) of every link in `text`, trailing punctuation excluded."""
     for token in _TOKEN_RE.finditer(text):
         value = token.group(0)
-        www = "www." in value.lower()
+        www = _has_www(value)
         if "/" not in value and not www:
             continue
         start = -1
@@ -71,7 +78,7 @@ def find_links(text: str) -> list[str]:
     """Return the links in `text`, in order of appearance, trailing punctuation stripped."""
     # Every link has "://", "www." or a "/" after a host: text without any of them (most
     # notes) needs no search at all.
-    if not text or ("/" not in text and "www." not in text.lower()):
+    if not text or ("/" not in text and not _has_www(text)):
         return []
     return [text[start:end] for start, end in _spans(text)]
 
@@ -100,7 +107,7 @@ def _defang_one(link: str) -> str:
 
 def defang(text: str) -> str:
     """Return `text` with every link made unclickable: hxxps://example[.]com/path."""
-    if not text or ("/" not in text and "www." not in text.lower()):
+    if not text or ("/" not in text and not _has_www(text)):
         return text or ""
     parts, last = [], 0
     for start, end in _spans(text):
