@@ -238,6 +238,8 @@ _DEFAULT_POLICY: dict[str, Any] = {
     },
     "lists": {
         "default_texts": [{"lang": lang, "text": text} for lang, text in DEFAULT_TEXTS],
+        # The note reader (policy/engine/notes) knows advertising and context in every
+        # language; these lists are a manager's additions to it.
         "promo_en": list(PROMO_EN),
         "promo_de": list(PROMO_DE),
         "context_words": list(CONTEXT_WORDS),

@@ -30,7 +30,12 @@ _TOP_KEYS = frozenset({"schema", "thresholds", "combine", "rules", "lists", "cus
 MAX_PATTERN_LENGTH = 1000
 MAX_LIST_ITEM_LENGTH = 500
 MAX_LIST_LENGTH = 5000
-MAX_CUSTOM_RULES = 200
+# One organisation's policy must not slow the workers every organisation shares: custom
+# rules and the patterns built from lists are capped (issue 13, item 4), and evaluation gives
+# custom rules a time budget per invitation (evaluate.CUSTOM_RULES_BUDGET_SECONDS).
+MAX_CUSTOM_RULES = 50
+MAX_TOTAL_PATTERN_LENGTH = 10_000
+MAX_TOTAL_LIST_CHARS = 250_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,10 +141,33 @@ def _check_string_list(value: Any, path: str, errors: list[PolicyError]) -> None
             )
 
 
+def _list_chars(lists: dict) -> int:
+    """Return how many characters the entries of all `lists` hold together."""
+    total = 0
+    for value in lists.values():
+        if not isinstance(value, list):
+            continue
+        for item in value:
+            if isinstance(item, str):
+                total += len(item)
+            elif isinstance(item, dict) and isinstance(item.get("text"), str):
+                total += len(item["text"])
+    return total
+
+
 def _check_lists(lists: Any, errors: list[PolicyError]) -> None:
     if not isinstance(lists, dict):
         errors.append(PolicyError("lists", "must be an object of list name -> entries"))
         return
+    total = _list_chars(lists)
+    if total > MAX_TOTAL_LIST_CHARS:
+        errors.append(
+            PolicyError(
+                "lists",
+                f"entries have {total} characters together; at most {MAX_TOTAL_LIST_CHARS} "
+                "are allowed",
+            )
+        )
     for key, value in lists.items():
         path = f"lists.{key}"
         if key == "default_texts":
@@ -171,7 +199,25 @@ def _check_custom_rules(rules: Any, errors: list[PolicyError]) -> None:
         errors.append(PolicyError("custom_rules", "must be a list"))
         return
     if len(rules) > MAX_CUSTOM_RULES:
-        errors.append(PolicyError("custom_rules", f"has more than {MAX_CUSTOM_RULES} rules"))
+        errors.append(
+            PolicyError(
+                "custom_rules",
+                f"has {len(rules)} rules; a policy may have at most {MAX_CUSTOM_RULES}",
+            )
+        )
+    total = sum(
+        len(rule["pattern"])
+        for rule in rules
+        if isinstance(rule, dict) and isinstance(rule.get("pattern"), str)
+    )
+    if total > MAX_TOTAL_PATTERN_LENGTH:
+        errors.append(
+            PolicyError(
+                "custom_rules",
+                f"patterns have {total} characters together; at most "
+                f"{MAX_TOTAL_PATTERN_LENGTH} are allowed",
+            )
+        )
     seen: set[str] = set()
     for i, rule in enumerate(rules):
         path = f"custom_rules[{i}]"
