@@ -463,7 +463,7 @@ def _has_context(c: Case) -> bool:
     # Naming one of our employers or clients is context too ("Acme Deutschland").
     company = c.org.company_matcher
     return company is not None and (
-        company.find(text_key(strip_accents(c.reading.body))) is not None
+        company.find(text_key(strip_accents(fold(c.reading.body)))) is not None
     )
 
 
@@ -472,7 +472,7 @@ def no_context(weight: float, params: dict, lists: Lists) -> Rule:
         if not c.has_note or c.reading.is_default or _has_context(c):
             return None
         first = first_name_of(c.facts.recipient)
-        if first and first.casefold() in text_key(c.reading.body).split(" "):
+        if first and first.casefold() in text_key(fold(c.reading.body)).split(" "):
             en = (
                 f"The note greets {safe(first)} by name but does not say where or how they "
                 "know each other."
@@ -507,6 +507,17 @@ def no_photo(weight: float, params: dict, lists: Lists) -> Rule:
     return rule
 
 
+def _outermost(quotes: list[str]) -> list[str]:
+    """Return `quotes` without those that another, longer quote already contains."""
+    folded = [q.casefold() for q in quotes]
+    return [
+        q
+        for i, q in enumerate(quotes)
+        if not any(j != i and folded[i] in f and folded[i] != f for j, f in enumerate(folded))
+        and folded.index(folded[i]) == i
+    ]
+
+
 def promotional(weight: float, params: dict, lists: Lists) -> Rule:
     detect_prices = params["detect_prices"]
 
@@ -522,7 +533,7 @@ def promotional(weight: float, params: dict, lists: Lists) -> Rule:
                 advertising = (match,)
         if not scam and not advertising:
             return None
-        quotes = [getattr(e, "quote", e) for e in (scam or advertising)]
+        quotes = _outermost([getattr(e, "quote", e) for e in (scam or advertising)])
         shown = "\u201d, \u201c".join(safe(q, 40) for q in quotes[:3])
         shown_de = "\u201c, \u201e".join(safe(q, 40) for q in quotes[:3])
         if c.vouched:

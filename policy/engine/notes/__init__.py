@@ -61,6 +61,11 @@ class NoteReading:
 
 
 _EMPTY = NoteReading("", False, "", (), (), (), "")
+# A price: a currency sign before an amount or a currency after it ("$99", "€ 49",
+# "49 EUR"). Kind "price", which the promotional rule counts only where the policy says so.
+_PRICE = re2.compile(
+    r"(?i)(?:[$€£¥]\s?\d[\d.,]*\d|[$€£¥]\s?\d|\b\d[\d.,]*\s?(?:[$€£¥]|(?:eur|euro|euros|usd|chf|gbp|dollars?)\b))"
+)
 
 _WORD_RE = re.compile(r"[a-z0-9]+")
 _NAME_PLACEHOLDER = "N"
@@ -241,6 +246,12 @@ class NoteReader:
                 for item in found["advertising"]
                 if not any(start <= item[1] and item[2] <= end for start, end in spans)
             ]
+        if not found["advertising"] and not found["scam"]:
+            price = _PRICE.search(stripped)
+            if price is not None:
+                found["advertising"].append(
+                    (Evidence("price", price.group(0)), price.start(), price.end())
+                )
         language = guess_language(folded)
         return NoteReading(
             body=body,
