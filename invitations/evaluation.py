@@ -13,14 +13,20 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import CharField, Count, F, Q, Value
+from django.db.models import CharField, F, Q, Value
 from django.db.models.functions import Cast, Coalesce, NullIf
 from django.utils import timezone
 
 from invitations.intake.records import INPUT_FIELDS
 from invitations.models import Evaluation, Invitation, Status
 from organisations.models import Organisation
-from policy.engine import Facts, evaluate, normalise_name, normalise_profile_url
+from policy.engine import (
+    Facts,
+    evaluate,
+    normalise_company,
+    normalise_name,
+    normalise_profile_url,
+)
 from policy.services import (
     compiled_version,
     org_context,
@@ -31,7 +37,14 @@ from policy.services import (
 logger = logging.getLogger(__name__)
 
 # What the engine reads from an invitation row.
-FACT_FIELDS = ("id", "organisation_id", *INPUT_FIELDS, "email_findings", "requester_key")
+FACT_FIELDS = (
+    "id",
+    "organisation_id",
+    *INPUT_FIELDS,
+    "email_findings",
+    "requester_key",
+    "created_at",
+)
 
 
 def risk_of(scores: dict[str, float]) -> float:
@@ -43,7 +56,8 @@ def risk_of(scores: dict[str, float]) -> float:
 
 
 def hits_for_storage(result) -> list[dict]:
-    """Return the rule hits with both explanations, as stored on an Evaluation."""
+    """Return the rule hits with both explanations, as stored on an Evaluation: the ones that
+    set the recommendation first, marked `deciding`."""
     return [
         {
             "rule": hit.rule,
@@ -51,15 +65,22 @@ def hits_for_storage(result) -> list[dict]:
             "weight": hit.weight,
             "en": hit.explanation_en,
             "de": hit.explanation_de,
+            "deciding": i < result.deciding,
         }
-        for hit in result.hits
+        for i, hit in enumerate(result.hits)
     ]
 
 
 def reasons_of(result) -> list[str]:
-    """Return the reasons with a positive score, strongest first."""
-    scored = [(score, reason) for reason, score in result.scores.items() if score > 0]
-    return [reason for _score, reason in sorted(scored, reverse=True)]
+    """Return the reasons of the hits that set the recommendation (in their order), then the
+    other reasons with a positive score, strongest first."""
+    deciding = list(dict.fromkeys(hit.reason for hit in result.hits[: result.deciding]))
+    scored = [
+        (score, reason)
+        for reason, score in result.scores.items()
+        if score > 0 and reason not in deciding
+    ]
+    return deciding + [reason for _score, reason in sorted(scored, reverse=True)]
 
 
 def _commit_without_waiting(cursor) -> None:
@@ -113,48 +134,152 @@ def invitations_claim(*, invitation_ids: list[int], claim: str) -> list[dict]:
         return list(Invitation.objects.filter(pk__in=ids).values(*FACT_FIELDS))
 
 
-def _mass_invite_counts(*, org_id: int, keys: set[str], window_days: int) -> dict[str, int]:
-    """Return, per requester key, how many different colleagues they invited in the window."""
-    since = timezone.now() - timedelta(days=window_days)
+def _reference_time(row: dict):
+    """Return when the invitation arrived: its received_at, else when it was submitted."""
+    return row.get("received_at") or row.get("created_at") or timezone.now()
+
+
+def _mass_invite_counts(*, org_id: int, rows: list[dict], window_days: int) -> dict:
+    """Return {(requester key, reference time): how many different colleagues that requester
+    invited in the `window_days` before that time}, counting back from each invitation's own
+    arrival (received_at, else submission), not from now. One query for all `rows`."""
+    pairs = sorted({(row["requester_key"], _reference_time(row)) for row in rows})
+    if not pairs:
+        return {}
+    window = timedelta(days=window_days)
     if connection.vendor == "postgresql":
-        # One array parameter instead of thousands of IN placeholders: psycopg's
-        # client-side binding parses every placeholder of a query in Python. Joined
-        # as a set of rows, the keys are planned as one probe each, in index order,
-        # where `= ANY(array)` made the planner estimate every element.
+        # Arrays instead of thousands of placeholders: psycopg's client-side binding parses
+        # every placeholder of a query in Python. Joined as a set of rows, the keys are
+        # planned as one index probe each.
         with connection.cursor() as cursor:
             cursor.execute(
-                "SELECT k.key, COUNT(DISTINCT COALESCE(NULLIF(i.recipient, ''), "
-                "i.submitter_id::text)) FROM unnest(%s::text[]) AS k(key) "
+                "SELECT k.key, k.ref, COUNT(DISTINCT COALESCE(NULLIF(i.recipient, ''), "
+                "i.submitter_id::text)) "
+                "FROM unnest(%s::text[], %s::timestamptz[]) AS k(key, ref) "
                 "JOIN invitations_invitation AS i "
                 "ON i.organisation_id = %s AND i.requester_key = k.key "
-                "WHERE COALESCE(i.received_at, i.created_at) >= %s GROUP BY k.key",
-                [sorted(keys), org_id, since],
+                "WHERE COALESCE(i.received_at, i.created_at) BETWEEN k.ref - %s AND k.ref "
+                "GROUP BY k.key, k.ref",
+                [[p[0] for p in pairs], [p[1] for p in pairs], org_id, window],
             )
-            return dict(cursor.fetchall())
+            return {(key, ref): n for key, ref, n in cursor.fetchall()}
+    earliest = min(ref for _key, ref in pairs) - window
     colleague = Coalesce(
         NullIf("recipient", Value("")),
         Cast("submitter_id", output_field=CharField()),
     )
-    rows = (
-        Invitation.objects.filter(organisation_id=org_id, requester_key__in=keys)
-        .filter(Q(received_at__gte=since) | Q(received_at__isnull=True, created_at__gte=since))
-        .values_list("requester_key")
-        .annotate(n=Count(colleague, distinct=True))
+    found = (
+        Invitation.objects.filter(
+            organisation_id=org_id, requester_key__in={key for key, _ref in pairs}
+        )
+        .filter(
+            Q(received_at__gte=earliest) | Q(received_at__isnull=True, created_at__gte=earliest)
+        )
+        .annotate(colleague=colleague)
+        .values_list("requester_key", "received_at", "created_at", "colleague")
     )
-    return dict(rows)
+    by_key: dict[str, list] = defaultdict(list)
+    for key, received_at, created_at, who in found:
+        by_key[key].append((received_at or created_at, who))
+    return {
+        (key, ref): len({who for at, who in by_key[key] if ref - window <= at <= ref})
+        for key, ref in pairs
+    }
 
 
-def _window_days(policy_data: dict) -> int:
-    rule = (policy_data.get("rules") or {}).get("mass_inviter") or {}
-    return int((rule.get("params") or {}).get("window_days", 7))
+def _same_requester(row: dict, earlier: dict) -> bool:
+    """Return whether `earlier` (an invitation with the same requester key) came from the same
+    person as `row`: by profile URL when both have one, else by name and company."""
+    url = normalise_profile_url(row["requester_profile_url"])
+    earlier_url = normalise_profile_url(earlier["requester_profile_url"])
+    if url and earlier_url:
+        return url == earlier_url
+    same_name = normalise_name(row["requester_name"]) == normalise_name(earlier["requester_name"])
+    return same_name and normalise_company(row["requester_company"]) == normalise_company(
+        earlier["requester_company"]
+    )
+
+
+_MEMORY = {"report_spam": "reported_spam_on", "accept": "accepted_before_on"}
+
+
+def _memory(*, org_id: int, rows: list[dict], windows: dict[str, int]) -> dict[int, dict]:
+    """Return {invitation id: {"reported_spam_on": date, "accepted_before_on": date}}: the day
+    of the latest earlier decision of each kind about the same requester in the organisation,
+    within `windows` ({decision: days}) before the invitation was submitted. Invitations with
+    no such decision are missing. One query for all `rows`."""
+    if not windows or not rows:
+        return {}
+    refs = {row["id"]: row.get("created_at") or timezone.now() for row in rows}
+    since = min(refs.values()) - timedelta(days=max(windows.values()))
+    keys = sorted({row["requester_key"] for row in rows})
+    columns = (
+        "id",
+        "requester_key",
+        "requester_name",
+        "requester_company",
+        "requester_profile_url",
+        "decision",
+        "decided_at",
+    )
+    if connection.vendor == "postgresql":
+        # An array, not thousands of placeholders (see _mass_invite_counts).
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT {', '.join('i.' + c for c in columns)} "  # noqa: S608 - constants
+                "FROM unnest(%s::text[]) AS k(key) JOIN invitations_invitation AS i "
+                "ON i.organisation_id = %s AND i.requester_key = k.key "
+                "WHERE i.decision = ANY(%s) AND i.decided_at >= %s ORDER BY i.decided_at",
+                [keys, org_id, list(windows), since],
+            )
+            earlier = [dict(zip(columns, found, strict=True)) for found in cursor.fetchall()]
+    else:
+        earlier = (
+            Invitation.objects.filter(
+                organisation_id=org_id,
+                requester_key__in=keys,
+                decision__in=list(windows),
+                decided_at__gte=since,
+            )
+            .values(*columns)
+            .order_by("decided_at")
+        )
+    by_key: dict[str, list[dict]] = defaultdict(list)
+    for item in earlier:
+        by_key[item["requester_key"]].append(item)
+    out: dict[int, dict] = {}
+    for row in rows:
+        ref = refs[row["id"]]
+        for item in by_key.get(row["requester_key"], ()):
+            days = windows[item["decision"]]
+            if (
+                item["id"] != row["id"]
+                and ref - timedelta(days=days) <= item["decided_at"] <= ref
+                and _same_requester(row, item)
+            ):
+                day = timezone.localtime(item["decided_at"]).date()
+                out.setdefault(row["id"], {})[_MEMORY[item["decision"]]] = day
+    return out
+
+
+def _memory_windows(policy) -> dict[str, int]:
+    """Return {decision: window in days} for the memory rules `policy` has enabled."""
+    windows = {}
+    if policy.weights.get("reported_as_spam_before") is not None:
+        windows["report_spam"] = policy.params["reported_as_spam_before"]["window_days"]
+    if policy.weights.get("accepted_before") is not None:
+        windows["accept"] = policy.params["accepted_before"]["window_days"]
+    return windows
 
 
 def evaluate_rows(*, org: Organisation, rows: list[dict], policy_data: dict, policy) -> list:
     """Return [(invitation_id, result, seconds)] for `rows` (dicts of FACT_FIELDS) of `org`.
 
     The organisation's signals are looked up once for all rows: roster matches,
-    colleagues connected, and how many colleagues each requester invited in the
-    policy's mass-inviter window. Used by the pipeline and by simulation alike.
+    colleagues connected, how many colleagues each requester invited in the policy's
+    mass-inviter window before the invitation arrived, and the organisation's earlier
+    decisions about the same requester. Used by the pipeline and by simulation alike.
+    `policy_data` is kept for callers; the windows are read from the compiled `policy`.
     """
     matches = roster_matches(
         org=org,
@@ -163,13 +288,15 @@ def evaluate_rows(*, org: Organisation, rows: list[dict], policy_data: dict, pol
     )
     context = org_context(org=org, matches=matches)
     counts = _mass_invite_counts(
-        org_id=org.pk,
-        keys={r["requester_key"] for r in rows},
-        window_days=_window_days(policy_data),
+        org_id=org.pk, rows=rows, window_days=policy.params["mass_inviter"]["window_days"]
     )
+    memory = _memory(org_id=org.pk, rows=rows, windows=_memory_windows(policy))
     out = []
     for row in rows:
-        row["recent_invites_to_colleagues"] = counts.get(row["requester_key"])
+        row["recent_invites_to_colleagues"] = counts.get(
+            (row["requester_key"], _reference_time(row))
+        )
+        row.update(memory.get(row["id"], {}))
         started = time.perf_counter()
         try:
             facts = Facts.from_mapping(row, context)

@@ -105,10 +105,10 @@ LIST_LABELS: dict[str, tuple[str, str, str, str]] = {
     "context_words": (
         "Context words",
         "Bezugswörter",
-        "Words that say where or how people know each other (event, project, “met at”). "
-        "One per line.",
-        "Wörter, die sagen, woher man sich kennt (Veranstaltung, Projekt, „kennengelernt“). "
-        "Eines pro Zeile.",
+        "Extra phrases that say where or how people know each other, on top of what Vouch "
+        "recognises in every language. One per line.",
+        "Zusätzliche Phrasen, die sagen, woher man sich kennt, über das hinaus, was Vouch in "
+        "jeder Sprache erkennt. Eine pro Zeile.",
     ),
     "url_shorteners": (
         "URL shorteners",
@@ -167,11 +167,13 @@ def promo_label(key: str) -> tuple[str, str]:
     if is_german():
         return (
             f"Werbephrasen ({language_name(lang)})",
-            "Phrasen, die Waren, Dienstleistungen oder Geldanlagen bewerben. Eine pro Zeile.",
+            "Zusätzliche Phrasen, die Waren, Dienstleistungen oder Geldanlagen bewerben, über "
+            "das hinaus, was Vouch erkennt. Eine pro Zeile.",
         )
     return (
         f"Promotional phrases ({language_name(lang)})",
-        "Phrases that sell goods, services or investments. One per line.",
+        "Extra phrases that sell goods, services or investments, on top of what Vouch "
+        "recognises. One per line.",
     )
 
 

@@ -53,6 +53,35 @@ def reason_label(reason: str) -> str:
 
 
 @register.filter
+def hit_label(hit: dict) -> str:
+    """Return the badge of a stored rule hit: evidence that someone knows the requester (a
+    negative weight on "unknown") is labelled as such, not as "Unknown requester"."""
+    reason = hit.get("reason", "")
+    if reason == "unknown" and (hit.get("weight") or 0) < 0:
+        return _("Known requester")
+    return REASON_LABELS.get(reason, reason)
+
+
+@register.filter
+def score_lines(evaluation) -> str:
+    """Return each reason's score against its threshold ("spam 2.0 ≥ 1.0 · unknown …") for a
+    stored Evaluation, in the active language; "" when it has no scores."""
+    from policy.engine.result import score_line
+    from policy.services import compiled_version
+
+    scores = evaluation.scores or {}
+    if not scores:
+        return ""
+    thresholds = compiled_version(evaluation.policy_version).thresholds
+    lang = (get_language() or "en")[:2]
+    return " · ".join(
+        score_line(reason, float(scores.get(reason, 0)), thresholds[reason], lang)
+        for reason in ("spam", "unknown", "not_personal")
+        if reason in thresholds
+    )
+
+
+@register.filter
 def recommendation_label(code: str) -> str:
     """Return the reader's name of an action code ("dont_know" → "I don't know this person")."""
     from invitations.models import Recommendation

@@ -76,7 +76,7 @@ def _note(rng: random.Random, first: str) -> str:
 def generate_records(n: int, seed: int = 0) -> Iterator[dict[str, Any]]:
     """Yield `n` varied, realistic invitation records (default texts in several languages with
     variants, personal notes, spam with links and prices, short notes, missing photos, known
-    contacts, foreign countries, attachments), reproducible for a given `seed`."""
+    contacts, foreign countries, attachments, earlier decisions), reproducible for a `seed`."""
     rng = random.Random(seed)
     for i in range(n):
         first, last = rng.choice(_FIRST), rng.choice(_LAST)
@@ -104,6 +104,8 @@ def generate_records(n: int, seed: int = 0) -> Iterator[dict[str, Any]]:
                 (("sender_domain", "linkedln-mail.com"),) if rng.random() < 0.03 else ()
             ),
             "recent_invites_to_colleagues": rng.choice((None, 0, 1, 4)),
+            "reported_spam_on": "2026-11-03" if rng.random() < 0.02 else None,
+            "accepted_before_on": "2026-05-04" if rng.random() < 0.05 else None,
         }
 
 

@@ -63,6 +63,10 @@ class RuleSpec:
     description_de: str
     params: tuple[ParamSpec, ...] = ()
     enabled: bool = True
+    # A spam rule that counts even when someone knows the requester (article: spam is about
+    # strangers; only an imitation e-mail, the blocklist or the organisation's own spam
+    # reports make a known requester spam).
+    counts_for_known: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         """Return this rule as a JSON-serialisable dict for a form generator."""
@@ -72,6 +76,7 @@ class RuleSpec:
             "strength": self.strength,
             "default_weight": self.weight,
             "default_enabled": self.enabled,
+            "counts_for_known": self.counts_for_known,
             "title_en": self.title_en,
             "title_de": self.title_de,
             "description_en": self.description_en,
@@ -139,6 +144,32 @@ RULES: tuple[RuleSpec, ...] = (
                 1000,
                 "Colleagues already connected that count as knowing the requester.",
                 "So viele verbundene Kollegen gelten als Beleg, dass man sich kennt.",
+            ),
+        ),
+    ),
+    RuleSpec(
+        "accepted_before",
+        UNKNOWN,
+        "known",
+        KNOWN_WEIGHT,
+        "Accepted before for a colleague",
+        "Schon für Kollegen angenommen",
+        "A reviewer accepted an earlier invitation from the same requester (same profile URL, "
+        "else same name and company) for a colleague within the window: the organisation's "
+        "memory says someone knows them.",
+        "Eine prüfende Person hat eine frühere Einladung derselben Person (gleiche Profil-URL, "
+        "sonst gleicher Name und gleiche Firma) für eine Kollegin oder einen Kollegen im "
+        "Zeitfenster angenommen: Das Gedächtnis der Organisation sagt, dass man sie kennt.",
+        (
+            ParamSpec(
+                "window_days",
+                "int",
+                730,
+                1,
+                3650,
+                "How far back earlier decisions count, in days (read by the pipeline).",
+                "Wie weit frühere Entscheidungen zurück zählen, in Tagen (wird von der "
+                "Verarbeitung ausgewertet).",
             ),
         ),
     ),
@@ -288,9 +319,11 @@ RULES: tuple[RuleSpec, ...] = (
         1.0,
         "Promotional content",
         "Werbung",
-        "The note advertises goods, services, investments or jobs (phrase lists and prices).",
-        "Die Notiz wirbt für Waren, Dienstleistungen, Geldanlagen oder Jobs "
-        "(Phrasenlisten und Preise).",
+        "The note advertises goods, services or investments, or is a scam opener. Spam for a "
+        "stranger; for someone known, a sales pitch is merely not personal.",
+        "Die Notiz wirbt für Waren, Dienstleistungen oder Geldanlagen oder ist ein "
+        "Betrugsversuch. Spam bei Fremden; bei Bekannten ist ein Verkaufsgespräch nur nicht "
+        "persönlich.",
         (
             ParamSpec(
                 "detect_prices",
@@ -352,6 +385,34 @@ RULES: tuple[RuleSpec, ...] = (
         "profile URL or note.",
         "Ein gesperrter Name, eine gesperrte Firma oder Domain steht in Name, Firma, Profil-URL "
         "oder Notiz.",
+        counts_for_known=True,
+    ),
+    RuleSpec(
+        "reported_as_spam_before",
+        SPAM,
+        "strong",
+        2.0,
+        "Reported as spam before",
+        "Schon als Spam gemeldet",
+        "A reviewer reported an earlier invitation from the same requester (same profile URL, "
+        "else same name and company) as spam within the window. Counts even when someone "
+        "knows the requester.",
+        "Eine prüfende Person hat eine frühere Einladung derselben Person (gleiche Profil-URL, "
+        "sonst gleicher Name und gleiche Firma) im Zeitfenster als Spam gemeldet. Zählt auch, "
+        "wenn jemand die Person kennt.",
+        (
+            ParamSpec(
+                "window_days",
+                "int",
+                730,
+                1,
+                3650,
+                "How far back earlier decisions count, in days (read by the pipeline).",
+                "Wie weit frühere Entscheidungen zurück zählen, in Tagen (wird von der "
+                "Verarbeitung ausgewertet).",
+            ),
+        ),
+        counts_for_known=True,
     ),
     RuleSpec(
         "linkedin_imitation",
@@ -364,6 +425,7 @@ RULES: tuple[RuleSpec, ...] = (
         "links to other hosts, look-alike names, attachments).",
         "Die weitergeleitete E-Mail imitiert LinkedIn (fremde Absenderdomain, fehlgeschlagene "
         "Authentifizierung, fremde Links, ähnliche Namen, Anhänge).",
+        counts_for_known=True,
     ),
     RuleSpec(
         "mass_inviter",

@@ -12,13 +12,11 @@ from typing import Any
 from .catalogue import CUSTOM_RULE_FIELDS, RULES, SPAM
 from .defaults import default_policy
 from .matcher import compile_literals, compile_re2
-from .normalise import fold, text_key
+from .normalise import fold
+from .notes import NoteReader
+from .rules import Lists, Rule, build_rules
 from .validate import PolicyInvalid, validate_policy
 
-# Prices: a currency sign before a number, or a currency after it ("€ 49", "$99", "99 EUR").
-_PRICE_PATTERN = (
-    r"(?:[$€£¥]\s?\d|\b\d[\d.,]*\s?(?:[$€£¥]|(?:eur|euro|euros|usd|chf|gbp|dollars?)\b))"
-)
 _CACHE_SIZE = 64
 
 
@@ -41,8 +39,9 @@ class CompiledPolicy:
     """Policy data turned into ready-to-use lookups.
 
     `weights[rule_id]` is the rule's weight, or None when the rule is disabled; `params` holds
-    each rule's parameters with defaults filled in; `data` is the complete policy data (every
-    rule and list present) and `digest` the SHA-256 of its canonical JSON."""
+    each rule's parameters with defaults filled in; `rules` are the enabled built-in rules'
+    functions in running order; `data` is the complete policy data (every rule and list
+    present) and `digest` the SHA-256 of its canonical JSON."""
 
     data: dict[str, Any]
     digest: str
@@ -52,15 +51,9 @@ class CompiledPolicy:
     weights: dict[str, float | None]
     params: dict[str, dict[str, Any]]
     weak_spam_rules: frozenset[str]
-    default_texts: dict[str, str]
-    default_text_max_len: int
-    default_text_anchors: tuple[str, ...]
-    greetings: frozenset[str]
-    promo_matcher: Any
-    price_matcher: Any
-    context_matcher: Any
-    url_shorteners: frozenset[str]
-    blocklist_matcher: Any
+    counts_for_known: frozenset[str]
+    lists: Lists
+    rules: tuple[Rule, ...]
     custom_rules: tuple[CustomRule, ...]
 
 
@@ -102,21 +95,6 @@ def complete_policy(data: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _anchors(keys: dict[str, str]) -> tuple[str, ...]:
-    """Return a few words such that every key contains one of them: a cheap pre-check before
-    building a note's key ("linkedin" covers all of LinkedIn's own texts)."""
-    anchors: list[str] = []
-    for key in sorted(keys, key=len):
-        if any(anchor in key for anchor in anchors):
-            continue
-        anchors.append(max(key.split(" "), key=len))
-    return tuple(anchors)
-
-
-def _greeting_key(text: str) -> str:
-    return text_key(fold(text))
-
-
 def _compile_custom(rule: dict[str, Any]) -> CustomRule:
     pattern = rule["pattern"]
     if rule["kind"] == "keyword":
@@ -136,38 +114,40 @@ def _compile_custom(rule: dict[str, Any]) -> CustomRule:
 
 
 def _build(data: dict[str, Any], digest: str) -> CompiledPolicy:
-    lists = data["lists"]
-    default_texts: dict[str, str] = {}
-    for item in lists["default_texts"]:
-        key = text_key(fold(item["text"]))
-        if key:
-            default_texts.setdefault(key, item["lang"])
-    promo = [fold(p) for key, items in lists.items() if key.startswith("promo_") for p in items]
+    lists_data = data["lists"]
+    default_langs: dict[str, str] = {}
+    for item in lists_data["default_texts"]:
+        default_langs.setdefault(item["text"], item["lang"])
+    # Phrases managers add to the note reader's own understanding.
+    extra_advertising = [
+        fold(p) for key, items in lists_data.items() if key.startswith("promo_") for p in items
+    ]
+    lists = Lists(
+        reader=NoteReader(default_texts=list(default_langs), greetings=lists_data["greetings"]),
+        extra_advertising=compile_literals(extra_advertising),
+        extra_context=compile_literals(fold(w) for w in lists_data["context_words"]),
+        url_shorteners=frozenset(
+            h.strip().lower().removeprefix("www.") for h in lists_data["url_shorteners"]
+        ),
+        blocklist=compile_literals(fold(b) for b in lists_data["blocklist"] if len(b.strip()) >= 2),
+    )
     rules = data["rules"]
+    weights = {
+        rule_id: (float(s["weight"]) if s["enabled"] else None) for rule_id, s in rules.items()
+    }
+    params = {rule_id: dict(s["params"]) for rule_id, s in rules.items()}
     return CompiledPolicy(
         data=data,
         digest=digest,
         thresholds={k: float(v) for k, v in data["thresholds"].items()},
         min_weak_spam_signals=data["combine"]["min_weak_spam_signals"],
         weak_spam_only_if_unknown=data["combine"]["weak_spam_only_if_unknown"],
-        weights={
-            rule_id: (float(s["weight"]) if s["enabled"] else None) for rule_id, s in rules.items()
-        },
-        params={rule_id: dict(s["params"]) for rule_id, s in rules.items()},
+        weights=weights,
+        params=params,
         weak_spam_rules=frozenset(r.id for r in RULES if r.reason == SPAM and r.strength == "weak"),
-        default_texts=default_texts,
-        default_text_max_len=max((len(k) for k in default_texts), default=0),
-        default_text_anchors=_anchors(default_texts),
-        greetings=frozenset(filter(None, (_greeting_key(g) for g in lists["greetings"]))),
-        promo_matcher=compile_literals(promo),
-        price_matcher=compile_re2(_PRICE_PATTERN),
-        context_matcher=compile_literals(fold(w) for w in lists["context_words"]),
-        url_shorteners=frozenset(
-            h.strip().lower().removeprefix("www.") for h in lists["url_shorteners"]
-        ),
-        blocklist_matcher=compile_literals(
-            fold(b) for b in lists["blocklist"] if len(b.strip()) >= 2
-        ),
+        counts_for_known=frozenset(r.id for r in RULES if r.counts_for_known),
+        lists=lists,
+        rules=build_rules(weights, params, lists, default_langs),
         custom_rules=tuple(
             _compile_custom(rule) for rule in data["custom_rules"] if rule["enabled"]
         ),

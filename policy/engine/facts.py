@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from types import MappingProxyType
 from typing import Any
 
@@ -39,6 +39,9 @@ class OrgContext:
         default_factory=lambda: _EMPTY_MAP, hash=False
     )
     industry_keys: frozenset[str] = field(init=False, compare=False, hash=False, repr=False)
+    industry_words: tuple[frozenset[str], ...] = field(
+        init=False, compare=False, hash=False, repr=False
+    )
     company_keys: frozenset[str] = field(init=False, compare=False, hash=False, repr=False)
     company_matcher: Any = field(init=False, compare=False, hash=False, repr=False)
     blocklist_matcher: Any = field(init=False, compare=False, hash=False, repr=False)
@@ -60,6 +63,9 @@ class OrgContext:
             self,
             "industry_keys",
             frozenset(filter(None, (normalise_company(i) for i in self.industries))),
+        )
+        object.__setattr__(
+            self, "industry_words", tuple(frozenset(k.split()) for k in self.industry_keys)
         )
         companies = frozenset(
             filter(None, (normalise_company(c) for c in (*self.employers, *self.clients)))
@@ -194,6 +200,22 @@ def _parse_datetime(key: str, value: Any) -> datetime | None:
     raise ValueError(f"{key}: expected an ISO 8601 date-time, got {value!r}")
 
 
+def _parse_date(key: str, value: Any) -> date | None:
+    if value is None or (isinstance(value, date) and not isinstance(value, datetime)):
+        return value
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, str):
+        text = value.strip()
+        if not text:
+            return None
+        try:
+            return date.fromisoformat(text[:10])
+        except ValueError:
+            pass
+    raise ValueError(f"{key}: expected an ISO 8601 date, got {value!r}")
+
+
 def _parse_attachments(value: Any) -> tuple[str, ...]:
     """Return attachment file names from a list of names or metadata dicts, or "a.pdf|b.exe"."""
     if value is None:
@@ -255,6 +277,10 @@ class Facts:
     attachments: tuple[str, ...] = ()
     email_findings: tuple[tuple[str, str], ...] = ()
     recent_invites_to_colleagues: int | None = None
+    # The organisation's memory of the same requester, looked up by the pipeline: the day a
+    # reviewer last reported them as spam, and the day one last accepted them for a colleague.
+    reported_spam_on: date | None = None
+    accepted_before_on: date | None = None
     org: OrgContext = EMPTY_ORG
 
     @classmethod
@@ -297,4 +323,6 @@ class Facts:
         )
         values["attachments"] = _parse_attachments(data.get("attachments"))
         values["email_findings"] = _parse_findings(data.get("email_findings"))
+        for key in ("reported_spam_on", "accepted_before_on"):
+            values[key] = _parse_date(key, data.get(key))
         return cls(org=org, **values)

@@ -2,8 +2,26 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, NamedTuple
+
+_REASON_NAMES = {
+    "unknown": ("unknown", "unbekannt"),
+    "not_personal": ("not personal", "nicht persönlich"),
+    "spam": ("spam", "Spam"),
+}
+
+
+def score_line(reason: str, score: float, threshold: float, lang: str = "en") -> str:
+    """Return one reason's score against its threshold: "spam 2.0 ≥ 1.0" or "spam 0.5 < 1.0"."""
+    names = _REASON_NAMES.get(reason, (reason, reason))
+    name = names[1] if lang == "de" else names[0]
+    sign = "\u2265" if score >= threshold else "<"
+    return f"{name} {_number(score)} {sign} {_number(threshold)}"
+
+
+def _number(value: float) -> str:
+    return f"{value:.1f}" if float(value).is_integer() else f"{value:g}"
 
 
 class RuleHit(NamedTuple):
@@ -33,19 +51,37 @@ class RuleHit(NamedTuple):
 
 @dataclass(frozen=True, slots=True)
 class Result:
-    """The outcome of evaluating one invitation against one policy."""
+    """The outcome of evaluating one invitation against one policy.
+
+    `hits` start with the `deciding` hits that set the recommendation, then the rest;
+    `thresholds` are the policy's, per reason, to show each score against."""
 
     recommendation: str
     scores: dict[str, float]
     hits: tuple[RuleHit, ...]
+    thresholds: dict[str, float] = field(default_factory=dict)
+    deciding: int = 0
 
     def to_dict(self, lang: str = "en") -> dict[str, Any]:
-        """Return a JSON-serialisable dict: recommendation, scores and hits explained in `lang`."""
+        """Return a JSON-serialisable dict: recommendation, scores and hits explained in `lang`,
+        each hit marked whether it decided (`score_lines` has the scores against thresholds)."""
         return {
             "recommendation": self.recommendation,
             "scores": dict(self.scores),
-            "hits": [hit.to_dict(lang) for hit in self.hits],
+            "hits": [
+                {**hit.to_dict(lang), "deciding": i < self.deciding}
+                for i, hit in enumerate(self.hits)
+            ],
         }
+
+    def score_lines(self, lang: str = "en") -> list[str]:
+        """Return each reason's score against its threshold ("spam 2.0 ≥ 1.0"), in the order
+        the reasons are checked; empty when the thresholds are not known."""
+        return [
+            score_line(reason, self.scores.get(reason, 0.0), self.thresholds[reason], lang)
+            for reason in ("spam", "unknown", "not_personal")
+            if reason in self.thresholds
+        ]
 
     def rules(self) -> tuple[str, ...]:
         """Return the ids of the rules that fired, in order."""

@@ -31,7 +31,12 @@ _TOP_KEYS = frozenset({"schema", "thresholds", "combine", "rules", "lists", "cus
 MAX_PATTERN_LENGTH = 1000
 MAX_LIST_ITEM_LENGTH = 500
 MAX_LIST_LENGTH = 5000
-MAX_CUSTOM_RULES = 200
+# One organisation's policy must not slow the workers every organisation shares: custom
+# rules and the patterns built from lists are capped (issue 13, item 4), and evaluation gives
+# custom rules a time budget per invitation (evaluate.CUSTOM_RULES_BUDGET_SECONDS).
+MAX_CUSTOM_RULES = 50
+MAX_TOTAL_PATTERN_LENGTH = 10_000
+MAX_TOTAL_LIST_CHARS = 250_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,10 +184,36 @@ def _check_string_list(value: Any, path: str, errors: list[PolicyError]) -> None
             )
 
 
+def _list_chars(lists: dict) -> int:
+    """Return how many characters the entries of all `lists` hold together."""
+    total = 0
+    for value in lists.values():
+        if not isinstance(value, list):
+            continue
+        for item in value:
+            if isinstance(item, str):
+                total += len(item)
+            elif isinstance(item, dict) and isinstance(item.get("text"), str):
+                total += len(item["text"])
+    return total
+
+
 def _check_lists(lists: Any, errors: list[PolicyError]) -> None:
     if not isinstance(lists, dict):
         errors.append(PolicyError("lists", _("must be an object of list name -> entries")))
         return
+    total = _list_chars(lists)
+    if total > MAX_TOTAL_LIST_CHARS:
+        errors.append(
+            PolicyError(
+                "lists",
+                _(
+                    "entries have %(total)s characters together; at most %(max)s are allowed",
+                    total=total,
+                    max=MAX_TOTAL_LIST_CHARS,
+                ),
+            )
+        )
     for key, value in lists.items():
         path = f"lists.{key}"
         if key == "default_texts":
@@ -218,7 +249,30 @@ def _check_custom_rules(rules: Any, errors: list[PolicyError]) -> None:
         return
     if len(rules) > MAX_CUSTOM_RULES:
         errors.append(
-            PolicyError("custom_rules", _("has more than %(n)s rules", n=MAX_CUSTOM_RULES))
+            PolicyError(
+                "custom_rules",
+                _(
+                    "has %(count)s rules; a policy may have at most %(max)s",
+                    count=len(rules),
+                    max=MAX_CUSTOM_RULES,
+                ),
+            )
+        )
+    total = sum(
+        len(rule["pattern"])
+        for rule in rules
+        if isinstance(rule, dict) and isinstance(rule.get("pattern"), str)
+    )
+    if total > MAX_TOTAL_PATTERN_LENGTH:
+        errors.append(
+            PolicyError(
+                "custom_rules",
+                _(
+                    "patterns have %(total)s characters together; at most %(max)s are allowed",
+                    total=total,
+                    max=MAX_TOTAL_PATTERN_LENGTH,
+                ),
+            )
         )
     seen: set[str] = set()
     for i, rule in enumerate(rules):

@@ -268,3 +268,76 @@ def test_another_organisations_simulation_is_not_found(org, other_org, manager, 
     theirs = Simulation.objects.create(organisation=other_org, policy_data=default_policy())
     url = reverse("simulation_detail", kwargs={"org_slug": org.slug, "pk": theirs.pk})
     assert login(manager).get(url).status_code == 404
+
+
+# The organisation's memory and the mass-inviter window, replayed like every rule (issue 11).
+
+
+def _submit_and_evaluate(org, submitter, **record):
+    from invitations.evaluation import invitations_evaluate
+    from invitations.models import Channel
+    from invitations.services import invitation_submit
+
+    invitation, _created = invitation_submit(
+        org=org, submitter=submitter, channel=Channel.FORM, record=record
+    )
+    invitations_evaluate(invitation_ids=[invitation.pk], claim="sim-memory")
+    invitation.refresh_from_db()
+    return invitation
+
+
+def test_the_memory_rule_is_replayed_and_can_be_switched_off(org, member, reviewer):
+    from invitations.decisions import decision_record
+
+    first = _submit_and_evaluate(
+        org,
+        member,
+        requester_name="Sam Spammer",
+        recipient="member@acme.example",
+        mutual_connections=0,
+        message="We help agencies like yours get 10x more leads. Book a demo this week!",
+    )
+    decision_record(invitation=first, action="report_spam", actor=reviewer)
+    again = _submit_and_evaluate(
+        org,
+        reviewer,
+        requester_name="Sam Spammer",
+        recipient="reviewer@acme.example",
+        requester_has_photo=True,
+        worked_together="yes",
+        message="Hi, we worked together at Globex on the billing migration in 2019.",
+    )
+    assert again.recommendation == "report_spam"
+    assert simulate(org=org, policy_data=default_policy())["changed"] == 0
+    draft = default_policy()
+    draft["rules"]["reported_as_spam_before"]["enabled"] = False
+    result = simulate(org=org, policy_data=draft)
+    assert [(i["id"], i["from"], i["to"]) for i in result["changed_items"]] == [
+        (again.pk, "report_spam", "accept")
+    ]
+    assert result["rule_changes"] == {"reported_as_spam_before": {"added": 0, "removed": 1}}
+
+
+def test_the_mass_inviter_window_is_replayed_from_each_invitations_arrival(
+    org, member, reviewer, manager
+):
+    from datetime import UTC, datetime
+
+    made = [
+        _submit_and_evaluate(
+            org,
+            user,
+            requester_name="Mass Mailer",
+            recipient=f"{user.username}@acme.example",
+            message="Hi, let's connect!",
+            received_at=datetime(2025, 3, day, 9, tzinfo=UTC),
+        )
+        for user, day in zip((member, reviewer, manager), (1, 2, 3), strict=True)
+    ]
+    assert made[2].recommendation == "report_spam"
+    # More than a year later, a window counted back from now would find nobody.
+    assert simulate(org=org, policy_data=default_policy())["changed"] == 0
+    draft = default_policy()
+    draft["rules"]["mass_inviter"]["params"]["window_days"] = 1
+    result = simulate(org=org, policy_data=draft)
+    assert result["rule_changes"] == {"mass_inviter": {"added": 0, "removed": 1}}

@@ -58,7 +58,7 @@ def test_a_genuine_mail_uploaded_is_evaluated_as_genuine(worker, org, member, lo
     assert invitation.recommendation != "report_spam"
     hit = _imitation_hit(invitation)
     assert hit["weight"] == 0.0
-    assert "genuinely from LinkedIn" in hit["en"]
+    assert "genuine LinkedIn mail" in hit["en"]
 
 
 def test_an_imitation_uploaded_is_recommended_as_spam(worker, org, member, login):

@@ -1,5 +1,7 @@
 """The evaluation service: organisation signals, claims and idempotence (no worker needed)."""
 
+from datetime import UTC, datetime
+
 import pytest
 
 from invitations.evaluation import invitations_claim, invitations_evaluate, invitations_sweep
@@ -18,21 +20,40 @@ def _submit(org, user, **record):
     return invitation
 
 
-def test_a_requester_inviting_many_colleagues_is_a_mass_inviter(org, member, reviewer, manager):
-    ids = [
+def _mass_mailing(org, users, days, name="Mass Mailer"):
+    return [
         _submit(
             org,
             user,
-            requester_name="Mass Mailer",
+            requester_name=name,
             message="Hi, let's connect!",
             recipient=f"{user.username}@acme.example",
+            received_at=datetime(2025, 3, day, 9, tzinfo=UTC),
         ).pk
-        for user in (member, reviewer, manager)
+        for user, day in zip(users, days, strict=True)
     ]
+
+
+def _rules(invitation_id):
+    return {h["rule"] for h in Evaluation.objects.get(invitation_id=invitation_id).hits}
+
+
+def test_a_requester_inviting_many_colleagues_is_a_mass_inviter(org, member, reviewer, manager):
+    # Received more than a year ago: the window counts back from each invitation's
+    # received_at, not from now (issue 11). The first two had not yet reached three.
+    ids = _mass_mailing(org, (member, reviewer, manager), (1, 2, 3))
     invitations_evaluate(invitation_ids=ids, claim="test")
-    hits = Evaluation.objects.get(invitation_id=ids[0]).hits
-    assert "mass_inviter" in {h["rule"] for h in hits}
-    assert Invitation.objects.get(pk=ids[0]).recommendation == "report_spam"
+    assert "mass_inviter" in _rules(ids[2])
+    assert Invitation.objects.get(pk=ids[2]).recommendation == "report_spam"
+    assert "mass_inviter" not in _rules(ids[0])
+
+
+def test_invitations_outside_the_window_before_received_at_do_not_count(
+    org, member, reviewer, manager
+):
+    ids = _mass_mailing(org, (member, reviewer, manager), (1, 2, 20), name="Slow Mailer")
+    invitations_evaluate(invitation_ids=ids, claim="test")
+    assert not any("mass_inviter" in _rules(i) for i in ids)
 
 
 def test_one_invitation_alone_is_no_mass_inviter(org, member):
@@ -131,3 +152,131 @@ def test_a_stuck_timeout_shorter_than_the_task_time_limit_is_a_configuration_err
     settings.VOUCH_STUCK_AFTER_SECONDS = settings.CELERY_TASK_TIME_LIMIT - 60
     (error,) = check_stuck_timeout()
     assert error.id == "invitations.E001"
+
+
+# The organisation's memory of earlier decisions (issue 11, item 6).
+
+PITCH = "We help agencies like yours get 10x more leads. Book a demo this week!"
+
+
+def _decided(org, submitter, reviewer, action, **record):
+    from invitations.decisions import decision_record
+
+    invitation = _submit(org, submitter, **record)
+    invitations_evaluate(invitation_ids=[invitation.pk], claim="earlier")
+    invitation.refresh_from_db()
+    decision_record(
+        invitation=invitation, action=action, actor=reviewer, justification="seen before"
+    )
+    return invitation
+
+
+def test_a_requester_reported_as_spam_before_is_spam_even_when_known(org, member, reviewer):
+    from django.utils import timezone
+
+    _decided(
+        org,
+        member,
+        reviewer,
+        "report_spam",
+        requester_name="Sam Spammer",
+        requester_profile_url="https://www.linkedin.com/in/sam-spammer",
+        recipient="member@acme.example",
+        message=PITCH,
+    )
+    again = _submit(
+        org,
+        reviewer,
+        requester_name="Sam Spammer",
+        requester_profile_url="https://de.linkedin.com/in/Sam-Spammer/?trk=x",
+        recipient="reviewer@acme.example",
+        recognises_name="yes",
+        message="Hi, we worked together at Globex on the billing migration in 2019.",
+    )
+    invitations_evaluate(invitation_ids=[again.pk], claim="test")
+    evaluation = again.evaluations.get()
+    memory = next(h for h in evaluation.hits if h["rule"] == "reported_as_spam_before")
+    day = timezone.localdate()
+    assert memory["en"] == (
+        f"Reported as spam by a reviewer on {day.day} {day.strftime('%b')} {day.year}."
+    )
+    assert memory["deciding"] is True
+    assert evaluation.hits[0]["rule"] == "reported_as_spam_before"
+    assert evaluation.recommendation == "report_spam"
+    assert Invitation.objects.get(pk=again.pk).reasons[0] == "spam"
+
+
+def test_a_requester_accepted_for_a_colleague_counts_as_known(org, member, reviewer):
+    _decided(
+        org,
+        member,
+        reviewer,
+        "accept",
+        requester_name="Ada Accepted",
+        requester_company="Globex GmbH",
+        recipient="member@acme.example",
+        worked_together="yes",
+        message="Hi, we worked together at Globex on the billing migration in 2019.",
+    )
+    again = _submit(
+        org,
+        reviewer,
+        requester_name="Ada Accepted",
+        requester_company="Globex",
+        recipient="reviewer@acme.example",
+        mutual_connections=0,
+        message=PITCH,
+    )
+    invitations_evaluate(invitation_ids=[again.pk], claim="test")
+    evaluation = again.evaluations.get()
+    rules = {h["rule"]: h for h in evaluation.hits}
+    assert rules["accepted_before"]["weight"] < 0
+    assert "no_one_knows_requester" not in rules
+    # Known, so the pitch is not spam but not personal either.
+    assert evaluation.recommendation == "ignore"
+
+
+def test_memory_needs_the_same_person_not_just_the_same_name(org, member, reviewer):
+    _decided(
+        org,
+        member,
+        reviewer,
+        "report_spam",
+        requester_name="Common Name",
+        requester_profile_url="https://www.linkedin.com/in/common-name-1",
+        recipient="member@acme.example",
+        message=PITCH,
+    )
+    other = _submit(
+        org,
+        reviewer,
+        requester_name="Common Name",
+        requester_profile_url="https://www.linkedin.com/in/common-name-2",
+        recipient="reviewer@acme.example",
+        message="Hi, we worked together at Globex on the billing migration in 2019.",
+    )
+    invitations_evaluate(invitation_ids=[other.pk], claim="test")
+    assert "reported_as_spam_before" not in {h["rule"] for h in other.evaluations.get().hits}
+
+
+def test_memory_can_be_switched_off_in_the_policy(org, member, reviewer, manager):
+    from policy.services import policy_draft_update, policy_ensure, policy_publish
+
+    draft = policy_ensure(org=org).draft
+    draft["rules"]["reported_as_spam_before"] = {"enabled": False}
+    policy_draft_update(org=org, data=draft, actor=manager)
+    policy_publish(org=org, actor=manager, change_note="no memory")
+    _decided(
+        org,
+        member,
+        reviewer,
+        "report_spam",
+        requester_name="Forgotten Spammer",
+        recipient="member@acme.example",
+        message=PITCH,
+    )
+    again = _submit(
+        org, reviewer, requester_name="Forgotten Spammer", recipient="r@acme.example", message="Hi"
+    )
+    invitations_evaluate(invitation_ids=[again.pk], claim="test")
+    assert "reported_as_spam_before" not in {h["rule"] for h in again.evaluations.get().hits}

@@ -149,7 +149,7 @@ def test_a_genuine_mail_says_why_it_is_genuine_in_its_evaluation():
     (hit,) = [h for h in _evaluate(record).hits if h.rule == "linkedin_imitation"]
     assert hit.weight == 0.0
     assert hit.explanation_en == (
-        "The e-mail is genuinely from LinkedIn (DKIM pass for linkedin[.]com)."
+        "The e-mail is genuine LinkedIn mail: DKIM pass for linkedin[.]com."
     )
 
 

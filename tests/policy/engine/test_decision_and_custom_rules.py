@@ -77,27 +77,39 @@ def test_the_no_face_cap_can_be_disabled():
     assert result.recommendation == "accept"
 
 
-def test_result_to_dict_uses_the_requested_language():
+def test_result_to_dict_uses_the_requested_language_and_puts_the_deciding_hit_first():
     result = evaluate(facts(message=""))
     assert result.to_dict("de") == {
         "recommendation": "ignore",
         "scores": {"unknown": -3.0, "not_personal": 1.0, "spam": 0.0},
         "hits": [
             {
-                "rule": "has_mutual_connections",
-                "reason": "unknown",
-                "weight": -3.0,
-                "explanation": "Jane Roe: 4 gemeinsame Kontakte.",
-            },
-            {
                 "rule": "no_note",
                 "reason": "not_personal",
                 "weight": 1.0,
                 "explanation": "Die Einladung hat keine Notiz.",
+                "deciding": True,
+            },
+            {
+                "rule": "has_mutual_connections",
+                "reason": "unknown",
+                "weight": -3.0,
+                "explanation": "Jane Roe: 4 gemeinsame Kontakte.",
+                "deciding": False,
             },
         ],
     }
-    assert result.to_dict()["hits"][1]["explanation"] == "The invitation has no note."
+    assert result.to_dict()["hits"][0]["explanation"] == "The invitation has no note."
+    assert result.score_lines("de") == [
+        "Spam 0.0 < 1.0",
+        "unbekannt -3.0 < 1.0",
+        "nicht persönlich 1.0 \u2265 1.0",
+    ]
+    assert result.score_lines() == [
+        "spam 0.0 < 1.0",
+        "unknown -3.0 < 1.0",
+        "not personal 1.0 \u2265 1.0",
+    ]
 
 
 def test_evaluate_accepts_policy_data_and_none():

@@ -127,7 +127,7 @@ def test_diff_lists_human_readable_changes():
     new["rules"]["no_photo"]["enabled"] = False
     new["rules"]["short_note"]["params"]["min_length"] = 40
     new["rules"]["attachments"]["weight"] = 2.0
-    new["lists"]["promo_en"].remove("discount")
+    new["lists"]["promo_en"].remove("free trial")
     new["lists"]["promo_en"].append("act now")
     new["custom_rules"].append(
         {
@@ -155,7 +155,12 @@ def test_diff_lists_human_readable_changes():
             40,
             "Parameter min_length of rule Note too short changed from 30 to 40.",
         ),
-        ("lists.promo_en", "discount", None, "Removed \u201cdiscount\u201d from list promo_en."),
+        (
+            "lists.promo_en",
+            "free trial",
+            None,
+            "Removed \u201cfree trial\u201d from list promo_en.",
+        ),
         ("lists.promo_en", None, "act now", "Added \u201cact now\u201d to list promo_en."),
         (
             "custom_rules.x",
