@@ -336,7 +336,11 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
     "SERVE_AUTHENTICATION": [],
-    "ENUM_NAME_OVERRIDES": {"RecommendationEnum": "invitations.models.Recommendation"},
+    "ENUM_NAME_OVERRIDES": {
+        "RecommendationEnum": "invitations.models.Recommendation",
+        "InvitationStatusEnum": "invitations.models.Status",
+        "UploadStatusEnum": "invitations.models.UploadStatus",
+    },
 }
 
 LOGGING = {

@@ -44,10 +44,9 @@ _CHANNELS = {
     "jsonl": Channel.JSONL,
     "template_csv": Channel.CSV,
 }
-# Formats small enough files of are imported in the request. ZIPs and e-mails never
-# are: a small archive can unpack to a great deal, and a small hostile e-mail can hold
-# the parser for long; both go to a worker.
-_INLINE_FORMATS = frozenset({"template_csv", "linkedin_invitations", "jsonl"})
+# Formats that always go to a worker, however small: a small archive can unpack to a
+# great deal, and a small hostile e-mail can hold the parser for long.
+_WORKER_FORMATS = frozenset({"zip", "eml"})
 
 
 def upload_format(head: bytes, filename: str) -> str:
@@ -70,7 +69,7 @@ _EMAIL_CHANNELS = (Channel.EMAIL, Channel.INBOUND)
 def imports_inline(size: int, head: bytes, filename: str) -> bool:
     """Return whether an upload is small enough, and of a kind, to import within the request."""
     return (
-        upload_format(head, filename) in _INLINE_FORMATS
+        upload_format(head, filename) not in _WORKER_FORMATS
         and size <= settings.VOUCH_UPLOAD_INLINE_BYTES
     )
 

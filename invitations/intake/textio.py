@@ -93,7 +93,7 @@ class LineSource:
         try:
             return raw.decode("utf-8")
         except UnicodeDecodeError as exc:
-            if self.legacy:
+            if self.legacy and not _encodes_surrogates(raw):
                 try:
                     return raw.decode("cp1252")
                 except UnicodeDecodeError:
@@ -132,6 +132,16 @@ class LineSource:
                 )
             )
         return errors
+
+
+def _encodes_surrogates(raw: bytes) -> bool:
+    """Return True when `raw` is UTF-8 but for encoded surrogates: broken UTF-8 text, not a
+    Windows-1252 file, so its line is reported instead of read as Windows-1252."""
+    try:
+        raw.decode("utf-8", "surrogatepass")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def too_many_rows(filename: str, limits: IntakeLimits) -> IntakeError:

@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.urls import reverse
 
-from invitations.models import Invitation, Status
+from invitations.models import Invitation, Status, Upload
 from organisations.tokens import api_token_create
 from tests.invitations.conftest import wait_for
 
@@ -69,10 +69,12 @@ def test_an_imitation_uploaded_is_recommended_as_spam(worker, org, member, login
     assert _imitation_hit(invitation)["en"].startswith("The e-mail imitates LinkedIn: ")
 
 
-def test_a_non_invitation_uploaded_is_refused_with_what_it_is(org, member, login):
-    response = _upload(login(member), org, INMAIL)
-    assert response.status_code == 400
-    assert INMAIL_SENTENCE in response.content.decode()
+def test_a_non_invitation_uploaded_is_refused_with_what_it_is(worker, org, member, login):
+    client = login(member)
+    response = _upload(client, org, INMAIL)
+    assert response.status_code == 302
+    wait_for(lambda: Upload.objects.filter(status="rejected").exists())
+    assert INMAIL_SENTENCE in client.get(response["Location"]).content.decode()
     assert not Invitation.objects.exists()
 
 
@@ -81,15 +83,21 @@ def test_the_inbound_endpoint_takes_a_genuine_mail_and_an_imitation_and_refuses_
 ):
     _token, key = api_token_create(org=org, name="gateway", user=manager, actor=manager)
     refused = _inbound(client, key, INMAIL)
-    assert refused.status_code == 400
-    assert [e["message"] for e in refused.json()["errors"]] == [INMAIL_SENTENCE]
+    assert refused.status_code == 202
+    receipt = refused["Location"]
+    wait_for(lambda: _receipt(client, key, receipt)["status"] == "rejected")
+    assert [e["message"] for e in _receipt(client, key, receipt)["errors"]] == [INMAIL_SENTENCE]
     assert not Invitation.objects.exists()
-    assert _inbound(client, key, GENUINE).status_code == 201
-    assert _inbound(client, key, IMITATION).status_code == 201
+    assert _inbound(client, key, GENUINE).status_code == 202
+    assert _inbound(client, key, IMITATION).status_code == 202
     wait_for(_evaluated(org))
     genuine, imitation = Invitation.objects.for_org(org).order_by("pk")
     assert genuine.recommendation != "report_spam"
     assert imitation.recommendation == "report_spam"
+
+
+def _receipt(client, key: str, url: str) -> dict:
+    return client.get(url, headers={"authorization": f"Bearer {key}"}).json()
 
 
 def test_evaluate_file_exits_non_zero_with_the_refusal(tmp_path, capsys):
