@@ -1,13 +1,13 @@
 """Guarantees that hold against the application's own (non-owner) database role.
 
 1. Retention deletes only through `audit_retention_delete(org, to_seq)`, a SECURITY
-   DEFINER function owned by the role that runs migrations. The append-only trigger
-   lets a DELETE through only when `current_user` is that owner *and* the function
-   switched `vouch.audit_retention` on for the statement: a runtime role may set
-   the switch in its session, but it never becomes the owner. The function itself
-   deletes only the oldest contiguous run, only events older than the organisation's
-   retention period (never under 30 days), and only after a `retention` event that
-   names exactly those rows was appended.
+   DEFINER function owned by the role that runs migrations (the runtime role gets
+   EXECUTE only). The append-only trigger lets a DELETE through only when the call
+   stack (PG_CONTEXT) shows it is that function's own DELETE, called directly: no
+   session setting (`vouch.audit_retention` no longer means anything) opens it. The
+   function deletes only the oldest contiguous run, only events older than the
+   organisation's retention period (never under 30 days), and only after a
+   `retention` event that names exactly those rows was appended.
 2. The chain head (audit_auditchain) moves only forward, to the newest event's hash,
    and is never deleted; a new event must extend the head (seq + 1, prev = head hash).
 
@@ -18,14 +18,18 @@ from django.db import migrations
 
 PG_UP = r"""
 CREATE OR REPLACE FUNCTION audit_event_append_only() RETURNS trigger AS $$
+DECLARE
+    v_context text;
 BEGIN
-    IF TG_OP = 'DELETE'
-       AND current_setting('vouch.audit_retention', true) = 'on'
-       AND current_user = (
-           SELECT pg_get_userbyid(p.proowner) FROM pg_proc AS p
-           WHERE p.oid = 'audit_retention_delete(bigint, bigint)'::regprocedure
-       ) THEN
-        RETURN OLD;
+    IF TG_OP = 'DELETE' THEN
+        -- Only the DELETE inside audit_retention_delete, called directly by a client,
+        -- gets through: the call stack says so, and no session setting can change it.
+        GET DIAGNOSTICS v_context = PG_CONTEXT;
+        IF v_context ~ ('\nSQL statement "DELETE FROM audit_auditevent WHERE organisation_id = '
+                        'p_org AND seq <= p_to_seq"\nPL/pgSQL function '
+                        'audit_retention_delete\(bigint,bigint\) line [0-9]+ at SQL statement$') THEN
+            RETURN OLD;
+        END IF;
     END IF;
     RAISE EXCEPTION 'audit_auditevent is append-only: % rejected', TG_OP
         USING ERRCODE = 'insufficient_privilege';
@@ -76,10 +80,8 @@ BEGIN
         RAISE EXCEPTION 'no retention event records the removal of seq %–%', v_first, p_to_seq
             USING ERRCODE = 'insufficient_privilege';
     END IF;
-    PERFORM set_config('vouch.audit_retention', 'on', true);
     DELETE FROM audit_auditevent WHERE organisation_id = p_org AND seq <= p_to_seq;
     GET DIAGNOSTICS v_deleted = ROW_COUNT;
-    PERFORM set_config('vouch.audit_retention', 'off', true);
     RETURN v_deleted;
 END;
 $$;

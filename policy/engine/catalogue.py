@@ -90,6 +90,17 @@ class RuleSpec:
 
 
 KNOWN_WEIGHT = -3.0
+# How far back the organisation's memory rules look at earlier decisions.
+MEMORY_WINDOW = ParamSpec(
+    "window_days",
+    "int",
+    730,
+    1,
+    3650,
+    "How far back earlier decisions count, in days (read by the pipeline).",
+    "Wie weit frühere Entscheidungen zurück zählen, in Tagen (wird von der Verarbeitung "
+    "ausgewertet).",
+)
 
 RULES: tuple[RuleSpec, ...] = (
     # Reason 1: unknown requester.
@@ -160,18 +171,7 @@ RULES: tuple[RuleSpec, ...] = (
         "Eine prüfende Person hat eine frühere Einladung derselben Person (gleiche Profil-URL, "
         "sonst gleicher Name und gleiche Firma) für eine Kollegin oder einen Kollegen im "
         "Zeitfenster angenommen: Das Gedächtnis der Organisation sagt, dass man sie kennt.",
-        (
-            ParamSpec(
-                "window_days",
-                "int",
-                730,
-                1,
-                3650,
-                "How far back earlier decisions count, in days (read by the pipeline).",
-                "Wie weit frühere Entscheidungen zurück zählen, in Tagen (wird von der "
-                "Verarbeitung ausgewertet).",
-            ),
-        ),
+        (MEMORY_WINDOW,),
     ),
     RuleSpec(
         "has_mutual_connections",
@@ -400,18 +400,7 @@ RULES: tuple[RuleSpec, ...] = (
         "Eine prüfende Person hat eine frühere Einladung derselben Person (gleiche Profil-URL, "
         "sonst gleicher Name und gleiche Firma) im Zeitfenster als Spam gemeldet. Zählt auch, "
         "wenn jemand die Person kennt.",
-        (
-            ParamSpec(
-                "window_days",
-                "int",
-                730,
-                1,
-                3650,
-                "How far back earlier decisions count, in days (read by the pipeline).",
-                "Wie weit frühere Entscheidungen zurück zählen, in Tagen (wird von der "
-                "Verarbeitung ausgewertet).",
-            ),
-        ),
+        (MEMORY_WINDOW,),
         counts_for_known=True,
     ),
     RuleSpec(

@@ -2,7 +2,6 @@
 
 import json
 from datetime import timedelta
-from io import StringIO
 from pathlib import Path
 
 import pytest
@@ -17,6 +16,7 @@ from audit.retention import apply_retention
 from audit.tasks import send_anchors
 from organisations.models import OutboundEmail
 from organisations.outbox import outbox_flush
+from tests.audit.test_verify import run
 
 KEY = "anchor-key-kept-outside-the-database"
 
@@ -24,15 +24,6 @@ KEY = "anchor-key-kept-outside-the-database"
 @pytest.fixture(autouse=True)
 def _anchor_key(settings):
     settings.VOUCH_AUDIT_ANCHOR_KEY = KEY
-
-
-def run(*args) -> tuple[int, str]:
-    out, err = StringIO(), StringIO()
-    try:
-        call_command("verify_audit", *args, stdout=out, stderr=err)
-    except SystemExit as exc:
-        return exc.code, out.getvalue() + err.getvalue()
-    return 0, out.getvalue() + err.getvalue()
 
 
 def _export(org, tmp_path) -> str:

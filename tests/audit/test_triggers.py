@@ -44,6 +44,17 @@ def test_it_rejects_a_truncate_at_the_database_level(org, record):
 
 
 @pytest.mark.django_db
+def test_no_session_setting_opens_a_delete_even_for_the_tables_owner(org, record):
+    first, _second = record(org, 2)
+    for switch in (
+        "SET LOCAL vouch.audit_retention = 'on'",
+        "SELECT set_config('vouch.audit_retention', 'on', true)",
+    ):
+        _rejected(f"{switch}; DELETE FROM audit_auditevent WHERE id = %s", [first.pk])
+    assert AuditEvent.objects.filter(pk=first.pk).exists()
+
+
+@pytest.mark.django_db
 def test_it_rejects_an_update_even_while_the_retention_switch_is_on(org, record):
     (event,) = record(org)
     _rejected(
