@@ -6,13 +6,23 @@ STAMP := $(VENV)/.installed
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/vouch
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/15
 
-.PHONY: run test lint services bench clean
+.PHONY: run test lint services bench clean lock
 
-$(STAMP): pyproject.toml
+# Everything installed is pinned, with hashes, in requirements.lock; `make lock` refreshes it
+# from pyproject.toml's ranges.
+$(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps -e .
 	touch $(STAMP)
+
+lock:
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet pip-tools==7.5.1
+	$(BIN)/pip-compile --quiet --upgrade --extra dev --generate-hashes --strip-extras \
+		--allow-unsafe --no-emit-index-url --no-emit-find-links \
+		--custom-compile-command "make lock" -o requirements.lock pyproject.toml
 
 run: $(STAMP)
 	$(BIN)/python manage.py migrate --no-input
