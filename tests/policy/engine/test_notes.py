@@ -1490,3 +1490,187 @@ def test_realistic_notes_are_read_by_what_they_do(label, note):
         assert reading.is_default, note
     else:
         assert not (reading.context or reading.advertising or reading.scam), (note, reading)
+
+
+# Pitch families that name no product word: a team introducing itself by what it delivers,
+# a freelancer listing services and prices, staffing, lead promises with numbers, a hook
+# question answered by "we", booking a demo or a slot.
+PITCH_FAMILIES = [
+    # a team or company introducing itself by what it offers
+    ("We are a team of 45 designers in Kraków providing UX and UI design for startups.", "offer"),
+    ("Our studio of 12 motion designers is offering explainer videos for SaaS brands.", "offer"),
+    ("Unser Designteam in Porto realisiert Ihre Landingpages in zwei Wochen.", "offer"),
+    ("Wir sind eine Agentur aus Köln, spezialisiert auf Performance-Marketing für Shops.", "offer"),
+    ("Nous sommes une agence lyonnaise spécialisée dans le SEO local pour les artisans.", "offer"),
+    ("Somos una empresa de Valencia especializada en software de logística.", "offer"),
+    ("Wij zijn een bureau uit Utrecht, gespecialiseerd in Shopify-webshops.", "offer"),
+    ("Siamo una software house di Torino specializzata in app per la logistica.", "offer"),
+    ("Somos uma consultoria de Recife especializada em automação de processos.", "offer"),
+    ("Onze ontwikkelaars in Polen bouwen uw webshop binnen een maand.", "offer"),
+    ("Il nostro team in Albania sviluppa i tuoi gestionali su misura.", "offer"),
+    # staffing
+    ("Nous mettons à disposition des consultants SAP confirmés dès lundi.", "offer"),
+    ("Wir vermitteln erfahrene Java-Entwickler aus Polen an Ihr Team.", "offer"),
+    ("Benötigen Sie Verstärkung im Vertrieb? Wir haben Kandidaten bereit.", "offer"),
+    ("Wij detacheren senior data engineers voor korte en lange trajecten.", "offer"),
+    ("Ponemos a su disposición desarrolladores senior en menos de una semana.", "offer"),
+    ("Mettiamo a disposizione sviluppatori Java certificati in tempi brevi.", "offer"),
+    ("Disponibilizamos desenvolvedores sênior para projetos em nuvem.", "offer"),
+    ("We supply vetted React engineers from Argentina, available in your time zone.", "offer"),
+    ("Need extra QA engineers? We can start on Monday.", "offer"),
+    # freelancers listing services and prices
+    ("I'm a freelance video editor and create reels and YouTube edits in 48 hours.", "offer"),
+    ("Freelance illustrator: book covers, mascots and icons, quick turnaround.", "offer"),
+    ("Ich bin selbstständige Grafikerin und gestalte Logos und Flyer zu fairen Preisen.", "offer"),
+    ("Je suis traductrice indépendante et je traduis vos contrats à prix abordables.", "offer"),
+    ("Soy traductor autónomo y traduzco webs y contratos a precios económicos.", "offer"),
+    ("Ik ben zzp'er en bouw WordPress-sites tegen scherpe tarieven.", "offer"),
+    ("Sono una copywriter freelance e scrivo testi per e-commerce a prezzi contenuti.", "offer"),
+    ("Sou fotógrafa freelancer e faço ensaios corporativos com preços acessíveis.", "offer"),
+    # lead promises with numbers
+    ("We book 15 to 25 qualified sales calls a month with HR directors.", "leads_growth"),
+    ("Wir liefern jeden Monat 30 qualifizierte Termine mit Geschäftsführern.", "leads_growth"),
+    ("Nous générons 40 rendez-vous qualifiés par mois pour les éditeurs SaaS.", "leads_growth"),
+    ("Conseguimos 15 citas cualificadas al mes con directores de compras.", "leads_growth"),
+    ("Wij genereren elke maand 20 afspraken met inkopers in de zorg.", "leads_growth"),
+    ("Portiamo ogni mese 25 appuntamenti qualificati con responsabili acquisti.", "leads_growth"),
+    ("Agendamos 30 reuniões qualificadas por mês com diretores de RH.", "leads_growth"),
+    ("Would 8 extra clients a month make a difference for your practice?", "leads_growth"),
+    # a hook question answered by "we"
+    ("Quick one: how many demos do you book per week? We tripled that for Payfit.", "leads_growth"),
+    ("Wie viele Anfragen bekommt ihr über eure Website? Wir verdoppeln das.", "leads_growth"),
+    ("Combien de clients trouvez-vous via LinkedIn ? Nous avons une méthode.", "leads_growth"),
+    ("¿Cuántos clientes te llegan por LinkedIn? Ayudamos a duplicarlos.", "leads_growth"),
+    ("Hoeveel leads haal je uit je website? Wij verdubbelen dat.", "leads_growth"),
+    ("Quanti clienti ti arrivano da LinkedIn? Noi li raddoppiamo.", "leads_growth"),
+    ("Quantos clientes você recebe pelo Instagram? Nós triplicamos isso.", "leads_growth"),
+    # a product plus booking a demo or a slot
+    ("Our app plans shifts for clinics. Book your demo below.", "pitch_call"),
+    ("Pick a slot that suits you, the walkthrough takes 20 minutes.", "pitch_call"),
+    ("Unser Tool erstellt Dienstpläne. Buchen Sie hier direkt eine Demo.", "pitch_call"),
+    ("Notre logiciel gère vos plannings : réservez votre démo en 2 clics.", "pitch_call"),
+    ("Nuestra app gestiona turnos. Agenda una demo cuando quieras.", "pitch_call"),
+    ("Onze software plant diensten. Boek een demo via onze site.", "pitch_call"),
+    ("La nostra piattaforma gestisce i turni. Prenota una demo gratuita.", "pitch_call"),
+    ("Nossa plataforma organiza escalas. Agende uma demonstração hoje.", "pitch_call"),
+    ("Short demo of the dashboard: calendly.com/acme-sales/20min", "pitch_call"),
+]
+
+# Shared experience told without the usual verbs, in every language.
+CONTEXT_FAMILIES = [
+    # a past meeting at a named event or place
+    (
+        "Hallo Svenja, es hat mich gefreut, dich auf dem Barcamp in Hamburg kennenzulernen.",
+        "met_at",
+    ),
+    ("War super, Sie bei der Hausmesse von Festo zu treffen!", "met_at"),
+    ("Ravi d'avoir fait votre connaissance au salon Big Data de Paris.", "met_at"),
+    ("Encantado de conocerte en la cena de antiguos alumnos de ESADE.", "met_at"),
+    ("Leuk kennis met je gemaakt te hebben op de Appsterdam meetup.", "met_at"),
+    ("Piacere di averti conosciuta al Codemotion di Milano!", "met_at"),
+    ("Prazer em te conhecer no RD Summit, adorei a conversa.", "met_at"),
+    # a shared memory
+    ("Remember the demo that crashed five minutes before the Lufthansa pitch?", "worked_together"),
+    ("Weißt du noch, wie wir bei Bosch die halbe Nacht Folien gebaut haben?", "worked_together"),
+    ("Tu te souviens de notre stand qui s'est effondré au salon de Lyon ?", "worked_together"),
+    ("¿Te acuerdas de la mudanza de la oficina de Glovo?", "worked_together"),
+    ("Weet je nog, die verhuizing van het kantoor van Coolblue?", "worked_together"),
+    ("Ti ricordi il trasloco dell'ufficio di Yoox?", "worked_together"),
+    ("Lembra daquela mudança de escritório da Nubank?", "worked_together"),
+    # a business relation with a role
+    ("I was your account manager at Adyen when you launched in Spain.", "business_relation"),
+    ("I was the sound engineer on your crew for the Arte documentary.", "business_relation"),
+    ("Ich war beim Relaunch Ihrer Website Ihr Projektleiter bei der Agentur.", "business_relation"),
+    ("J'étais ton chef de projet chez Accenture pour la refonte du CRM.", "business_relation"),
+    ("Fui tu consultora de Deloitte en la auditoría de 2021.", "business_relation"),
+    ("Ik was je projectleider bij Capgemini tijdens de overstap naar Azure.", "business_relation"),
+    ("Ero la tua consulente per KPMG durante la due diligence.", "business_relation"),
+    ("Fui a sua consultora pela EY no projeto de reestruturação.", "business_relation"),
+    # thanks for something done together
+    ("Thanks again for the lift to the station after the offsite!", "met_at"),
+    ("Vielen Dank für das leckere Abendessen am Freitag!", "met_at"),
+    ("Merci pour l'apéro de jeudi, c'était sympa.", "met_at"),
+    ("Gracias por el café del martes, me fue muy útil.", "met_at"),
+    ("Bedankt voor de gezellige lunch van dinsdag!", "met_at"),
+    ("Grazie per il passaggio all'aeroporto ieri sera.", "met_at"),
+    ("Obrigado pela carona até o aeroporto na sexta.", "met_at"),
+    # informal "worked together" verbs and studied together
+    ("On travaillait ensemble chez Orange, au service client.", "worked_together"),
+    ("Trabajábamos juntos en Inditex, en el equipo de compras.", "worked_together"),
+    ("A gente trabalhava junto na Ambev, lembra?", "worked_together"),
+    ("We werkten bij ING op dezelfde afdeling.", "worked_together"),
+    ("We used to work together at Rocket Internet.", "worked_together"),
+    ("Wir saßen im Bachelor zusammen in der Statistik-Übung.", "worked_together"),
+    # an introduction by a named person
+    ("Julia Weber introduced us at the board dinner.", "introduced_by"),
+    ("Clara Moreau nous a présentés lors du séminaire.", "introduced_by"),
+    ("Pablo Ruiz nos presentó en la boda de Ana.", "introduced_by"),
+    ("Sanne de Vries heeft ons aan elkaar voorgesteld.", "introduced_by"),
+    ("Giulia Conti ci ha presentati alla conferenza.", "introduced_by"),
+    ("O Rafael Lima sugeriu que eu falasse com você sobre o projeto.", "introduced_by"),
+    ("Markus Hahn hat uns beim Sommerfest vorgestellt.", "introduced_by"),
+]
+
+# Notes that look like the families above but only plan, admire, describe or look for work.
+FAMILY_NOT_ADVERTISING = [
+    "I'm a freelance designer and would love to connect with people in fintech.",
+    "I'm a freelance web design consultant based in Porto.",
+    "I work at an agency specialising in SEO and enjoy your posts.",
+    "Ich bin freiberufliche Texterin und freue mich über Austausch.",
+    "Je suis développeuse freelance et je cherche une nouvelle mission.",
+    "Soy diseñadora freelance y busco proyectos en Madrid.",
+    "Ik ben zzp'er en op zoek naar nieuwe opdrachten in Utrecht.",
+    "Sono una grafica freelance e cerco nuove collaborazioni.",
+    "Sou designer freelancer e estou procurando novos desafios.",
+    "We are a team of 20 engineers at Zalando and we are hiring.",
+    "Lass uns mal einen Termin vereinbaren, um über die Konferenz zu sprechen.",
+    "Vamos marcar um horário para um café?",
+    "How many people attended your talk? It sounded great.",
+    "Ich bin ab sofort kurzfristig verfügbar für eine Festanstellung.",
+    "Ik ben direct inzetbaar als projectmanager.",
+    "Obrigada pela ligação de hoje de manhã. Como combinamos, vou enviar a proposta.",
+]
+
+FAMILY_NO_CONTEXT = [
+    "Leuk om je daar te ontmoeten op het Digital Event in oktober!",
+    "Encantado de conocerte, me encantaría conectar.",
+    "I was a consultant at Deloitte for five years before founding my company.",
+    "Ich war sehr erfreut über Ihre Kontaktanfrage.",
+    "Ik ben uw nieuwe contactpersoon bij Vattenfall.",
+    "Ich freue mich, Sie auf der Hannover Messe kennenzulernen.",
+    "Je serais ravi de faire votre connaissance au salon.",
+    "Spero di conoscerti al Salone del Mobile.",
+    "Espero conhecer você no Web Summit Rio.",
+]
+
+
+@pytest.mark.parametrize(("note", "kind"), PITCH_FAMILIES)
+def test_a_pitch_is_recognised_by_its_family_in_every_language(note, kind):
+    reading = read(note)
+    assert kind in kinds(reading.advertising), (note, reading.advertising)
+
+
+@pytest.mark.parametrize(("note", "kind"), CONTEXT_FAMILIES)
+def test_shared_experience_is_recognised_by_its_family_in_every_language(note, kind):
+    reading = read(note)
+    assert kind in kinds(reading.context), (note, reading.context)
+    assert not reading.advertising, (note, reading.advertising)
+
+
+@pytest.mark.parametrize("note", FAMILY_NOT_ADVERTISING)
+def test_a_freelancer_a_plan_or_a_job_search_is_no_pitch(note):
+    reading = read(note)
+    assert reading.advertising == () and reading.scam == (), (note, reading)
+
+
+@pytest.mark.parametrize("note", FAMILY_NO_CONTEXT)
+def test_plans_careers_and_requests_are_no_shared_experience(note):
+    reading = read(note)
+    assert reading.context == (), (note, reading.context)
+
+
+def test_a_proposal_agreed_on_a_call_is_no_pitch():
+    reading = read("Obrigada pela ligação de hoje, Ana. Como combinamos, envio a proposta aqui.")
+    assert kinds(reading.context) == {"call_had"}
+    assert reading.advertising == ()
+    assert kinds(read("Posso enviar-lhe um orçamento gratuito para o seu site?").advertising)
