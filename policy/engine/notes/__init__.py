@@ -96,7 +96,11 @@ _VETO = {
         r"\b(?:bring|brings|bringing|brought|put|puts|putting|pull|pulls|pulling|pulled|piece|"
         r"pieces|pieced|tie|ties|tied|stick|sticks|stuck)\b"
     ),
+    # A freelancer who writes "about" a topic describes a job, not a service for sale.
+    "offer": re.compile(r"\s(?:about|uber|sur|sobre|over|su)$"),
 }
+# A meal or a call that is only an invitation ("thanks for the dinner invite") has not happened.
+_INVITATION_AFTER = re.compile(r"[\s-]*(?:invit|einladung|uitnodiging|convite|invito)")
 _OPTIONS = re2.Options()
 _OPTIONS.max_mem = 256 << 20
 _UNANCHORED = re2._Anchor.UNANCHORED
@@ -291,9 +295,11 @@ class NoteReader:
                 window = folded[max(0, cs - _CONTEXT_WINDOW) : ce]
                 if _NEGATION.search(window) or _HYPOTHETICAL.search(window):
                     continue
-                veto = _VETO.get(kind.kind)
-                if veto is not None and veto.search(folded, cs, ce):
+                if _INVITATION_AFTER.match(folded, ce):
                     continue
+            veto = _VETO.get(kind.kind)
+            if veto is not None and veto.search(folded, cs, ce):
+                continue
             return _shorten(original[cs:ce]), cs, ce
         return None
 

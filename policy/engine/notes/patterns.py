@@ -102,7 +102,9 @@ _TEAM_NOUN = (
     r"(?:team|teams|agency|agencies|company|studio|firm|consultancy|developers|engineers|"
     r"designers|experts|specialists|equipe|societe|agence|entreprise|cabinet|esn|equipo|empresa|"
     r"agencia|estudio|consultora|bedrijf|bureau|ontwikkelteam|ontwikkelaars|azienda|agenzia|"
-    r"societa|squadra|sviluppatori|equipa|empresa|consultoria|\w*team|\w*agentur|\w*firma)"
+    r"societa|squadra|sviluppatori|equipa|empresa|consultoria|\w*team|\w*agentur|\w*firma|"
+    r"\w*entwickler\w*|developpeurs|desarrolladores|desenvolvedores|ingenieur\w*|engenheiros|"
+    r"ingenieros|ingegneri)"
 )
 _STAFF = (
     r"(?:[a-z0-9]+-)?(?:\w*developers|\w*engineers|designers|consultants|contractors|freelancers|specialists|"
@@ -115,7 +117,10 @@ _AGENCY_INTRO = (
     r"(?:we are|we're|our|nous sommes|notre|nos|somos|nuestr\w*|wij zijn|we zijn|ons|onze|"
     r"siamo|il nostro|la nostra|i nostri|nossa|nosso|wir sind|unser\w*) <4>"
     + _TEAM_NOUN
-    + r" <6>(?:offering|providing|delivering)\b",
+    + r" <6>(?:offering|providing|delivering|und (?:bieten|entwickeln|liefern|realisieren)|"
+    r"et (?:proposons|offrons|developpons|realisons)|y (?:ofrecemos|desarrollamos|brindamos)|"
+    r"en (?:bieden|bouwen|leveren|ontwikkelen)|e (?:offriamo|sviluppiamo|forniamo|realizziamo|"
+    r"oferecemos|desenvolvemos|fornecemos))\b",
     r"(?:we are|we're|our|nous sommes|notre|nos|somos|nuestr\w*|wij zijn|we zijn|ons|onze|"
     r"siamo|il nostro|la nostra|i nostri|nossa|nosso|wir sind|unser\w*) <4>"
     + _TEAM_NOUN
@@ -154,10 +159,14 @@ _STAFFING = (
     r"(?:wir|ich) (?:vermitteln|vermittle|stellen (?:ihnen )?(?:\S+ ){0,1}zur verfugung|"
     r"liefern) <3>" + _STAFF,
     r"(?:we|i) (?:provide|supply|deploy|offer) <4>" + _STAFF + r"\b",
-    r"(?:need|needs|besoin de|necesitas|necesita|necesitan|precisa de|precisam de|"
-    r"bisogno di) <3>" + _STAFF + r"\?",
-    r"(?:benotigen|brauchen|suchen) sie (?:\S+ ){0,2}(?:it-)?(?:fachkrafte|entwickler|"
-    r"verstarkung|personal|freelancer|experten)\b",
+    r"(?:do you|does your \w+|you) (?:\S+ ){0,1}need <3>" + _STAFF + r"\?",
+    r"(?:besoin de|necesitas|necesita|necesitan|precisa de|precisam de|bisogno di) <3>"
+    + _STAFF
+    + r"\?",
+    r"(?:benotigen|brauchen|suchen) sie (?:\S+ ){0,2}(?:" + _STAFF + r"|verstarkung)\b",
+    # A question about staff answered by what "we" do.
+    _STAFF + r"(?: [^\s?]+){0,2}\? ?(?:\S+ ){0,2}(?:we|wir|nous|on|wij|noi|nos|nosotros|"
+    r"[a-z]+amos|[a-z]+emos|[a-z]+iamo)\b",
     r"(?:developers|ontwikkelaars|engineers|specialisten) nodig\b",
 )
 _FREELANCE_WORD = (
@@ -171,7 +180,7 @@ _FREELANCE = (
     r"schreibe|erstelle|gestalte|entwickle|programmiere|ubersetze|biete|cree|concois|realise|"
     r"developpe|redige|ecris|propose|traduis|creo|diseno|escribo|desarrollo|ofrezco|traduzco|"
     r"schrijf|maak|ontwerp|bouw|ontwikkel|vertaal|realizzo|progetto|scrivo|sviluppo|offro|"
-    r"traduco|crio|desenvolvo|escrevo|ofereco|faco)\b",
+    r"traduco|crio|desenvolvo|escrevo|ofereco|faco)\b(?: (?:about|uber|sur|sobre|over|su))?",
     # "Soy diseñadora freelance: logotipos, branding…"
     _FREELANCE_WORD + r"(?: [a-z]+)?: (?:\S+ ){0,1}(?:logos?|logotipos?|loghi|flyers?|"
     r"websites?|sites?|webs|apps?|branding|copywriting|texte|textes|textos|testi|teksten|posts?|"
@@ -953,13 +962,17 @@ _SHARED_MEMORY = (
     r"te acuerdas|se acuerda|os acordais|recuerdas (?:el|la|los|las|cuando|aquel|aquella)|"
     r"weet je nog|weet u nog|herinner je je|ti ricordi|si ricorda|vi ricordate|"
     r"te lembras|voce (?:se )?lembra|se lembra|lembra (?:d[aoe]s?|quando|daquel\w*))\b",
-    r"(?:do you |you )?remember (?:the|that|those|our|when we|when you and i|how we) "
-    r"[^?.!\n]{0,80}\?",
+    r"remember (?:when|how) (?:we|you and i|you and me)\b",
+    r"remember (?:the|that|those|our) (?:\S+ ){0,2}(?:night|nights|all-nighter|day|days|evening|"
+    r"weekend|week|trip|offsite|launch|pitch|deadline|party|crunch|chaos|outage|incident|move|"
+    r"shoot|hackathon|kick-?off|demo|fire drill|road ?trip|summer|winter)\b[^?.!\n]{0,80}\?",
 )
 _ROLE = (
     r"(?:contact|point of contact|account manager|consultant|project manager|supplier|vendor|"
     r"lawyer|accountant|advisor|adviser|architect|engineer|editor|designer|agent|recruiter|"
-    r"trainer|coach|landlord|tenant|counterpart|ansprechpartner\w*|berater\w*|projektleiter\w*|"
+    r"trainer|coach|landlord|tenant|counterpart|manager|boss|team lead|supervisor|mentor|"
+    r"teacher|tutor|vorgesetzte\w*|chef|chefin|teamleiter\w*|responsable|manageur|jefe|jefa|"
+    r"baas|leidinggevende|teamleider|responsabile|capo|chefe|gestor\w*|ansprechpartner\w*|berater\w*|projektleiter\w*|"
     r"betreuer\w*|kontaktperson|dienstleister\w*|lieferant\w*|interlocut\w*|consultant\w*|"
     r"fournisseur|chef de projet|prestataire|contacto|consultor\w*|proveedor\w*|"
     r"jefe de proyecto|contactpersoon|aanspreekpunt|adviseur|leverancier|projectleider|"
@@ -978,6 +991,9 @@ _ROLE_TOWARDS_YOU = (
 )
 _MET_IN_PERSON = (
     r"(?:d'avoir|avoir) fait (?:ta|votre|ta tres|votre tres) connaissance\b",
+    r"(?:j'ai ete|j'etais|c'etait|c'etait un) (?:\S+ ){0,2}(?:ravi|ravie|heureux|heureuse|"
+    r"content|contente|plaisir|super|genial|chouette)\w* de (?:faire (?:ta|votre) connaissance|"
+    r"te rencontrer|vous rencontrer|te voir|vous voir|te croiser|vous croiser)\b",
     r"(?:hat|hatte) (?:mich|uns) (?:sehr )?gefreut,? (?:\S+ ){0,10}(?:kennenzulernen|"
     r"zu treffen|zu sehen|zu sprechen)\b",
     r"war (?:\S+ ){0,3}(?:schon|toll|nett|super|klasse|eine freude|ein vergnugen|cool|prima),? "

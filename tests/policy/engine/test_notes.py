@@ -1555,6 +1555,32 @@ PITCH_FAMILIES = [
     ("Nossa plataforma organiza escalas. Agende uma demonstração hoje.", "pitch_call"),
     ("Short demo of the dashboard: calendly.com/acme-sales/20min", "pitch_call"),
 ]
+# Further pitches in other words, checked by whether they read as a pitch at all.
+MORE_PITCHES = [
+    "We're a 60-person dev shop in Lviv providing QA and test automation for fintechs.",
+    "Our engineers in Cairo take care of your backend while you focus on sales.",
+    "Looking for extra Python developers? We can place them within 10 days.",
+    "I'm a freelance photographer, I shoot headshots and events, competitive rates.",
+    "Freelance translator: German, French, Spanish, fast delivery guaranteed.",
+    "We set 20+ qualified appointments per month for solar installers.",
+    "How many inbound leads does your website bring each month? We can triple that.",
+    "Our scheduling app saves clinics hours. Book a demo here: calendly.com/x/demo",
+    "Wir sind ein Team aus 40 Entwicklern in Sofia und bieten Nearshore-Entwicklung an.",
+    "Brauchen Sie kurzfristig SAP-Berater? Wir stellen Ihnen geprüfte Experten zur Verfügung.",
+    "Ich bin selbstständiger Fotograf und fotografiere Events zu günstigen Preisen.",
+    "Wir generieren monatlich 15 Termine mit Einkaufsleitern für Sie.",
+    "Nous sommes une équipe de 25 développeurs à Casablanca proposant du développement web.",
+    "Je suis graphiste freelance et je conçois vos logos à prix mini.",
+    "Réservez votre créneau ici pour une démo de 15 minutes.",
+    "Somos un equipo de 30 desarrolladores en Medellín ofreciendo desarrollo web a medida.",
+    "¿Necesitas programadores senior? Te los enviamos en una semana.",
+    "Wij zijn een team van 15 developers in Porto en bouwen uw apps.",
+    "Ik ben freelance vormgever en ontwerp logo's tegen betaalbare prijzen.",
+    "Siamo un team di 20 sviluppatori a Tirana e sviluppiamo app per le aziende.",
+    "Hai bisogno di sviluppatori Java? Li mettiamo a disposizione in 5 giorni.",
+    "Somos uma equipe de 40 desenvolvedores em Recife e oferecemos desenvolvimento sob medida.",
+    "Precisa de desenvolvedores? Alocamos profissionais em 48 horas.",
+]
 
 # Shared experience told without the usual verbs, in every language.
 CONTEXT_FAMILIES = [
@@ -1610,6 +1636,28 @@ CONTEXT_FAMILIES = [
     ("O Rafael Lima sugeriu que eu falasse com você sobre o projeto.", "introduced_by"),
     ("Markus Hahn hat uns beim Sommerfest vorgestellt.", "introduced_by"),
 ]
+MORE_CONTEXT = [
+    "Nice meeting you at the PyCon booth on Friday, Sam!",
+    "So nice to meet you at Hannah's wedding last weekend.",
+    "Thanks for the beers after the hackathon!",
+    "Remember when we missed the last train after the Munich offsite?",
+    "I was your landlord in Kreuzberg back in 2015.",
+    "Es war toll, dich beim Hackathon der Bahn in Frankfurt kennenzulernen.",
+    "Weißt du noch, unser Umzug ins neue Büro bei Zalando?",
+    "Danke nochmal für den Kaffee am Montag!",
+    "J'ai été ravi de faire ta connaissance lors du dîner d'Alumni HEC.",
+    "Merci pour le covoiturage depuis Nantes hier !",
+    "On était dans la même équipe chez Decathlon.",
+    "Fue un placer conocerte en el Mobile World Congress.",
+    "¿Te acuerdas de la fiesta de fin de año en Telefónica?",
+    "Fui su proveedor de catering en la boda de su hermana.",
+    "Leuk je gisteren te spreken op de borrel van ABN AMRO.",
+    "Weet je nog, de kerstborrel bij Philips?",
+    "Grazie ancora per l'aperitivo di venerdì!",
+    "Ero il tuo responsabile in Enel nel 2018.",
+    "Lembra da festa de fim de ano na Natura?",
+    "Obrigada pelo almoço de ontem, foi ótimo conversar.",
+]
 
 # Notes that look like the families above but only plan, admire, describe or look for work.
 FAMILY_NOT_ADVERTISING = [
@@ -1629,6 +1677,55 @@ FAMILY_NOT_ADVERTISING = [
     "Ich bin ab sofort kurzfristig verfügbar für eine Festanstellung.",
     "Ik ben direct inzetbaar als projectmanager.",
     "Obrigada pela ligação de hoje de manhã. Como combinamos, vou enviar a proposta.",
+]
+
+# Job seekers, recruiters with a job, readers of a post, plans and invitations.
+MORE_NEITHER = [
+    "I lead a team of 30 engineers at SAP and enjoyed your talk on Kubernetes.",
+    "I'm hiring a senior backend engineer for our team in Berlin, would you be open to a chat?",
+    "We are a small team of 5 developers building an open-source tool, would love your feedback.",
+    "Our team loved your workshop, thank you for sharing your slides.",
+    "How many people were at the meetup? I'm thinking of joining next time.",
+    "Do you remember the name of the speaker from the AI panel? I forgot it.",
+    "Thanks for the dinner invitation, sadly I can't make it next week.",
+    "I'm a freelance journalist and write about climate tech, would love to connect.",
+    "Ich bin freiberuflicher Journalist und schreibe über Mobilität, gerne vernetzen.",
+    "Je suis consultante indépendante et je cherche à élargir mon réseau.",
+    "Soy consultor independiente y me gustaría conectar contigo.",
+    "Sono un fotografo freelance e mi piacerebbe collegarmi con te.",
+    "Sou consultor autônomo e gostaria de me conectar.",
+    "Ik ben freelance fotograaf en wil graag connecten.",
+    "Ich suche Entwickler für mein Team bei Siemens, hast du Tipps?",
+    "Estoy buscando desarrolladores para mi startup, ¿conoces a alguien?",
+    "Stiamo cercando sviluppatori per il nostro team, conosci qualcuno?",
+    "Our company was founded in 1990 and I am proud to work there.",
+    "I'm a recruiter at Google and I place engineers in our cloud team.",
+    "Wir suchen für unseren Kunden einen Senior Controller (m/w/d) in München.",
+    "Je recrute un développeur Java pour une banque à Paris, ça vous intéresse ?",
+    "Estou recrutando um gerente de projetos para uma empresa em São Paulo.",
+    "Sto cercando un project manager per un'azienda di Bologna.",
+    "Ik zoek een data engineer voor een klant in Eindhoven.",
+    "Busco un jefe de proyecto para una empresa en Bilbao.",
+    "Great talk at the conference! I was in the audience.",
+    "I read your article about pricing, our company struggles with the same.",
+    "Gostei muito do seu post sobre liderança.",
+    "Ho letto il tuo articolo sul lavoro da remoto.",
+    "Bedankt voor je inspirerende post over leiderschap.",
+    "Danke für deinen Beitrag über Remote-Arbeit.",
+    "Merci pour votre article sur le management.",
+    "Gracias por tu publicación sobre liderazgo.",
+    "Thanks for your post on hiring, very insightful.",
+    "We both work in logistics, let's connect.",
+    "Wir arbeiten beide in der Logistik, lass uns vernetzen.",
+    "I'm your new neighbour on the 3rd floor of the coworking.",
+    "I'd love to book a coffee with you sometime to learn about your path.",
+    "Would love to pick your brain over coffee next month.",
+    "I was a speaker at the same conference last year, but we never met.",
+    "Ich war auch auf der Messe, leider haben wir uns verpasst.",
+    "Hoeveel jaar werk je al in de zorg? Ik ben benieuwd naar je ervaring.",
+    "Combien de temps as-tu passé chez Google ? Je prépare une reconversion.",
+    "Quanti anni hai lavorato in Ferrari? Sono uno studente.",
+    "I'm organising a charity run, would you like to join?",
 ]
 
 FAMILY_NO_CONTEXT = [
@@ -1674,3 +1771,21 @@ def test_a_proposal_agreed_on_a_call_is_no_pitch():
     assert kinds(reading.context) == {"call_had"}
     assert reading.advertising == ()
     assert kinds(read("Posso enviar-lhe um orçamento gratuito para o seu site?").advertising)
+
+
+@pytest.mark.parametrize("note", MORE_PITCHES)
+def test_more_pitches_in_other_words_are_recognised(note):
+    reading = read(note)
+    assert reading.advertising, note
+
+
+@pytest.mark.parametrize("note", MORE_CONTEXT)
+def test_more_shared_experiences_in_other_words_are_recognised(note):
+    reading = read(note)
+    assert reading.context and not reading.advertising, (note, reading)
+
+
+@pytest.mark.parametrize("note", MORE_NEITHER)
+def test_job_searches_recruiting_posts_and_invitations_are_neither(note):
+    reading = read(note)
+    assert not (reading.advertising or reading.scam or reading.context), (note, reading)
