@@ -45,11 +45,11 @@ class NoteReading:
 
     `body` is the note without a name-like closing; `is_default` is true when the note is one of
     LinkedIn's default texts (`default_text`), alone or with a greeting, a name and a sign-off;
-    `advertising` holds offers ("offer", "free_offer", "we_help", "pitch_call", "leads_growth",
-    "fundraising"), `scam` scam openers ("job_scam", "investment_scam", "off_platform"),
-    `context` a concrete shared experience ("worked_together", "met_at", "call_had",
-    "introduced_by", "studied_together", "business_relation"); `language` is an ISO 639-1 guess
-    or "" when unsure."""
+    `advertising` holds offers ("offer", "proposal", "free_offer", "we_help", "pitch_call",
+    "leads_growth", "fundraising"), `scam` scam openers ("job_scam", "investment_scam",
+    "off_platform"), `context` a concrete shared experience ("worked_together", "met_at",
+    "call_had", "introduced_by", "studied_together", "business_relation"); `language` is an
+    ISO 639-1 guess or "" when unsure."""
 
     body: str
     is_default: bool
@@ -89,6 +89,8 @@ _HYPOTHETICAL = re.compile(
     r"gostaria|quero|serait|serais|sarebbe|seria|ware|zou)\b"
 )
 _CONTEXT_WINDOW = 24
+# Context in which the reader asked for what the note sends.
+_REQUESTED_BY = frozenset({"call_had", "business_relation"})
 # Phrases a construction can match without naming a shared experience ("a tool that brings
 # teams together").
 _VETO = {
@@ -249,6 +251,11 @@ class NoteReader:
                 item
                 for item in found["advertising"]
                 if not any(start <= item[1] and item[2] <= end for start, end in spans)
+            ]
+        if found["advertising"] and any(e.kind in _REQUESTED_BY for e, _, _ in found["context"]):
+            # "As agreed on the call, here is the proposal": the reader asked for it.
+            found["advertising"] = [
+                item for item in found["advertising"] if item[0].kind != "proposal"
             ]
         if not found["advertising"] and not found["scam"]:
             price = _PRICE.search(stripped)

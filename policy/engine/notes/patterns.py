@@ -302,14 +302,6 @@ ADVERTISING: dict[str, tuple[str, ...]] = {
         r"nuestros|nuestras|nuestro|nuestra|i nostri|le nostre|il nostro|la nostra|nossos|nossas|"
         r"nosso|nossa|unsere|unser|onze|ons)\b",
         r"(?:a partir de|ab nur|des|desde|starting at|from only|a partire da|vanaf) " + _MONEY,
-        r"send you (?:a|an) "
-        r"(?:free |quick |personali[sz]ed )?(?:quote|proposal|estimate)\b",
-        r"(?:vous envoyer|t'envoyer|enviarte|enviarle|enviar|mandar|inviarti|inviarle|"
-        r"je (?:\S+ ){0,1}sturen|u (?:\S+ ){0,1}sturen)(?:-lhe|-te)? (?:un|una|um|uma|een|une) "
-        r"(?:free |quick |personali[sz]ed |gratis |kostenloses )?(?:quote|proposal|devis|"
-        r"presupuesto|propuesta|cotizacion|preventivo|orcamento|cotacao|proposta|offerte)\b",
-        r"(?:ihnen|dir) (?:\S+ ){0,2}ein (?:\S+ ){0,1}angebot (?:schicken|senden|machen|erstellen|"
-        r"zukommen)",
         r"(?:wij|we) nemen (?:\S+ ){0,4}(?:van je|van u) over\b",
         r"(?:uitbesteden|outsourcen) van (?:je|jouw|uw)\b",
         r"(?:have you|did you) (?:ever )?(?:thought|considered|think) "
@@ -503,6 +495,17 @@ ADVERTISING: dict[str, tuple[str, ...]] = {
         r"e especializad\w*)\b",
         r"(?:somos|sou) (?:uma|um) <3>(?:consultoria|agencia|empresa de (?:software|tecnologia|"
         r"marketing|servicos)|software house)\b",
+    ),
+    # Sending a quote or a proposal: a pitch, unless a call the note thanks for asked for it.
+    "proposal": (
+        r"send you (?:a|an) "
+        r"(?:free |quick |personali[sz]ed )?(?:quote|proposal|estimate)\b",
+        r"(?:vous envoyer|t'envoyer|enviarte|enviarle|enviar|mandar|inviarti|inviarle|"
+        r"je (?:\S+ ){0,1}sturen|u (?:\S+ ){0,1}sturen)(?:-lhe|-te)? (?:un|una|um|uma|een|une) "
+        r"(?:free |quick |personali[sz]ed |gratis |kostenloses )?(?:quote|proposal|devis|"
+        r"presupuesto|propuesta|cotizacion|preventivo|orcamento|cotacao|proposta|offerte)\b",
+        r"(?:ihnen|dir) (?:\S+ ){0,2}ein (?:\S+ ){0,1}angebot (?:schicken|senden|machen|erstellen|"
+        r"zukommen)",
     ),
     "free_offer": (
         r"(?:free|complimentary|no-cost|no cost|free of charge|free-of-charge) "

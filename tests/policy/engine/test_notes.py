@@ -385,6 +385,12 @@ def test_hostile_notes_are_read_in_linear_time():
         "I'd like to add you to my professional network on LinkedIn. " * 160,
         "é" * 10000,
         "Best, " * 1600 + "Paul",
+        "how many leads " * 700 + "?",
+        "freelance " * 1000 + ": logos",
+        "developers " * 900 + "? we",
+        "remember the night " * 500 + "?",
+        "thanks for the dinner " * 450,
+        "wir sind ein team " * 550,
     ]
     for note in notes:
         start = time.perf_counter()
@@ -1789,3 +1795,12 @@ def test_more_shared_experiences_in_other_words_are_recognised(note):
 def test_job_searches_recruiting_posts_and_invitations_are_neither(note):
     reading = read(note)
     assert not (reading.advertising or reading.scam or reading.context), (note, reading)
+
+
+def test_a_quote_the_reader_asked_for_on_a_call_is_no_pitch():
+    asked = read("Thanks for the call this morning. As agreed, I'll send you a quote today.")
+    assert kinds(asked.context) == {"call_had"}
+    assert asked.advertising == ()
+    cold = read("Hi Tom, can I send you a free quote for your new website?")
+    assert kinds(cold.advertising) >= {"proposal"}
+    assert kinds(read("Posso enviar-lhe um orçamento para o seu site?").advertising) == {"proposal"}
