@@ -198,6 +198,13 @@ _FREELANCE = (
     r"precos (?:acessiveis|competitivos|baixos|justos|camaradas|imbativeis)\b",
     r"(?:scherpe|lage|betaalbare|eerlijke|voordelige) (?:prijzen|tarieven)\b",
 )
+_LISTS = (
+    r"(?:verified|validated|curated|targeted|up-to-date|gdpr-compliant|verifizierte\w*|"
+    r"gepruefte\w*|geprufte\w*|qualifie\w*|verifie\w*|verificad\w*|geverifieerde|"
+    r"verificat\w*|validad\w*) (?:\S+ ){0,1}(?:lists?|databases?|listen|datenbank\w*|"
+    r"kontaktdaten|fichiers?|base de (?:donnees|datos|dados)|listas?|lijst\w*|bestand\w*|"
+    r"liste|elenchi)\b"
+)
 _LEAD_NOUNS = (
     r"(?:meetings|appointments|calls|demos|leads|clients|customers|termine|\w*kunden|anfragen|"
     r"auftrage|rendez-vous|prospects|rdv|reuniones|citas|clientes|afspraken|klanten|aanvragen|"
@@ -520,7 +527,8 @@ ADVERTISING: dict[str, tuple[str, ...]] = {
         r"(?:free|on us|gratis|kostenlos|gratuit\w*|gratuita|gratuito)\b",
         r"free for (?:\d+|seven|fourteen|thirty) (?:days|weeks)\b",
         r"(?:no obligation|no-obligation|without obligation|no strings attached)",
-        r"(?:kostenlos|kostenfrei|gratis|unverbindlich|gebuhrenfrei)\w* <2>(?:demo|audit|"
+        r"(?:kostenlos|kostenfrei|gratis|unverbindlich|gebuhrenfrei)\w* <2>(?:[a-z]+-)?(?:demo|"
+        r"audit|"
         r"analyse|potenzialanalyse|beratung|erstberatung|test|testphase|probe|gesprach|"
         r"erstgesprach|strategiegesprach|check|report|bericht|angebot|webinar|strategie\w*|"
         r"ersteinschatzung|muster|e-?book|leitfaden|workshop)\w*",
@@ -581,7 +589,8 @@ ADVERTISING: dict[str, tuple[str, ...]] = {
         r"(?:ayudamos|ayudo|acompanamos|acompano) (?:a )?(?:las |los )?(?:empresas|negocios|"
         r"marcas|agencias|equipos|startups|pymes|companias|organizaciones|clientes|"
         r"profesionales|emprendedores|tiendas)\b",
-        r"(?:ayudamos|ayudo) <4>a (?:aumentar|reducir|crecer|escalar|generar|conseguir|"
+        r"(?:ayudamos|ayudo) <4>a (?:aumentar|reducir|crecer|escalar|generar|conseguir|llenar|"
+        r"captar|atraer|encontrar|ganar|cerrar|facturar|"
         r"duplicar|ahorrar|automatizar|vender|captar|mejorar)\b",
         r"(?:empresas|negocios|marcas|agencias|equipos) como (?:la tuya|la suya|el tuyo|"
         r"el suyo|la vuestra)\b",
@@ -592,11 +601,13 @@ ADVERTISING: dict[str, tuple[str, ...]] = {
         r"(?:aiutiamo|aiuto|supportiamo|affianchiamo) (?:le |i |gli )?(?:aziende|imprese|"
         r"brand|agenzie|team|startup|pmi|clienti|professionisti|negozi|societa)\b",
         r"(?:aiutiamo|aiuto) <4>a (?:aumentare|ridurre|crescere|scalare|generare|ottenere|"
+        r"riempire|attrarre|conquistare|chiudere|fatturare|trovare|"
         r"raddoppiare|risparmiare|automatizzare|vendere|trovare)\b",
         r"(?:aziende|imprese|agenzie|societa) come (?:la tua|la sua|la vostra)\b",
         r"(?:ajudamos|ajudo|apoiamos) (?:as |os )?(?:empresas|negocios|marcas|agencias|equipes|"
         r"startups|clientes|profissionais|empreendedores|lojas|pmes)\b",
         r"(?:ajudamos|ajudo) <4>a (?:aumentar|reduzir|crescer|escalar|gerar|conseguir|dobrar|"
+        r"lotar|encher|atrair|conquistar|fechar|faturar|ganhar|"
         r"economizar|automatizar|vender|captar)\b",
         r"(?:empresas|negocios|marcas|agencias) como a (?:sua|tua)\b",
     ),
@@ -690,6 +701,7 @@ ADVERTISING: dict[str, tuple[str, ...]] = {
     ),
     "leads_growth": (
         *_LEAD_NUMBERS,
+        _LISTS,
         r"(?:lead|leads|prospect|prospects|contact|email|e-mail|b2b|decision[- ]maker) "
         r"(?:lists?|database|data ?base|generation|gen)\b",
         r"(?:qualified|warm|targeted|verified|high[- ]intent|sales[- ]ready|b2b) "
@@ -947,7 +959,7 @@ _SHARED_ACTIVITY = (
     r"almuerzo|desayuno|cerveza|cervezas|copa|copas|fiesta|velada|paseo|borrel|etentje|"
     r"lunch|koffie|lift|rondleiding|avond|biertje|ontbijt|feestje|pranzo|caffe|aperitivo|"
     r"passaggio|ospitalita|serata|colazione|birra|festa|jantar|almoco|carona|boleia|noite|"
-    r"cerveja|chopp|passeio|churrasco|visita)"
+    r"cerveja|chopp|passeio|churrasco|visita|visite|visit|besuch|bezoek)"
 )
 _THANKS_FOR = (
     r"(?:thanks|thank you|thx|danke|vielen dank|merci|gracias|bedankt|dank je|dankjewel|grazie|"
@@ -993,6 +1005,14 @@ _ROLE_TOWARDS_YOU = (
     r"(?:fui|era) (?:o seu|a sua|o teu|a tua|seu|sua|teu|tua) (?:\S+ ){0,1}" + _ROLE + r"\b",
 )
 _MET_IN_PERSON = (
+    r"c'etait (?:\S+ ){0,2}(?:sympa|super|top|genial|un plaisir|agreable|chouette|bien) "
+    r"(?:de |d')(?:discuter|echanger|parler|bavarder|te voir|vous voir|te rencontrer|"
+    r"vous rencontrer|te croiser|vous croiser)\b",
+    r"(?:e stato|e stata|era) (?:\S+ ){0,2}(?:bello|un piacere|piacevole|fantastico|utile|"
+    r"interessante|bellissimo) (?:\S+ ){0,1}(?:chiacchierare|parlare|conoscerti|conoscerla|"
+    r"vederti|vederla|incontrarti|incontrarla|rivederti)\b",
+    r"(?:we|wij) elkaar (?:\S+ ){0,4}(?:spraken|zagen|ontmoetten|tegenkwamen)\b",
+    r"(?:spraken|zagen|ontmoetten) (?:we|wij) elkaar\b",
     r"(?:d'avoir|avoir) fait (?:ta|votre|ta tres|votre tres) connaissance\b",
     r"(?:j'ai ete|j'etais|c'etait|c'etait un) (?:\S+ ){0,2}(?:ravi|ravie|heureux|heureuse|"
     r"content|contente|plaisir|super|genial|chouette)\w* de (?:faire (?:ta|votre) connaissance|"
@@ -1008,6 +1028,26 @@ _MET_IN_PERSON = (
     r"(?:\S+ ){0,1}(?:conosciut|incontrat)\w*",
     r"(?:prazer|bom|otimo|legal|adorei) (?:em )?(?:te )?conhecer(?:-te|-lo|-la)? (?:voce )?"
     r"(?:no|na|ontem|em|durante)\b",
+)
+_SAME_GROUP = (
+    r"(?:estuvimos|estabamos|jugabamos|trabajabamos|coincidimos|fuimos) (?:\S+ ){0,2}"
+    r"(?:en el mismo|en la misma)\b",
+    r"(?:abbiamo (?:lavorato|giocato|studiato|cantato|condiviso)|eravamo|giocavamo|lavoravamo|"
+    r"siamo stati) (?:\S+ ){0,2}(?:nello stesso|"
+    r"nella stessa)\b",
+    r"(?:estivemos|estavamos|jogavamos|trabalhavamos|fomos) (?:\S+ ){0,2}(?:no mesmo|"
+    r"na mesma)\b",
+    r"(?:nous etions|on etait|on jouait|nous jouions|(?:nous avons|on a) (?:travaille|bosse|"
+    r"joue|etudie|ete|chante)) (?:\S+ ){0,2}"
+    r"(?:dans la meme|dans le meme)\b",
+    r"(?:zaten|speelden|werkten|waren) (?:\S+ ){0,3}(?:in hetzelfde|in dezelfde|bij dezelfde|"
+    r"bij hetzelfde)\b",
+    r"(?:waren|spielten|arbeiteten|sas+en) (?:\S+ ){0,3}(?:im selben|im gleichen|in derselben|"
+    r"in der gleichen|in demselben)\b",
+    r"(?:fomos|eramos|nous etions|on etait|fuimos|we were|wir waren|eravamo|waren we|we waren) "
+    r"(?:\S+ ){0,1}(?:vizinhos|voisins|vecinos|buren|vicini|nachbarn|neighbou?rs|colocs|"
+    r"flatmates|roommates|mitbewohner\w*|coinquilini|companeros de piso|colegas de quarto|"
+    r"huisgenoten|desk ?mates|bureaugenoten)\b",
 )
 _INFORMAL_WORK = (
     r"(?:on|nous) (?:bossait|bossions|travaillait|travaillions|collaborait|collaborions|"
@@ -1039,6 +1079,7 @@ _INTRODUCED = (
 CONTEXT: dict[str, tuple[str, ...]] = {
     "worked_together": (
         *_INFORMAL_WORK,
+        *_SAME_GROUP,
         *_SHARED_MEMORY,
         # English: a past verb ... together, or with you.
         r"(?:we|you and i|i and you|us two|both of us) (?:\S+ ){0,3}(?:[a-z-]+ed|built|ran|led|"
@@ -1202,7 +1243,10 @@ CONTEXT: dict[str, tuple[str, ...]] = {
         r"(?:we|you and i) (?:both )?(?:shared|split) (?:a|an|the) (?:taxi|cab|ride|uber|flight|"
         r"table|stage|office|desk|room|flat|apartment|panel|booth|car|train)\b",
         r"(?:i|we) (?:was|were) (?:in|at|on) your <3>(?:workshop|class|course|seminar|training|"
-        r"lecture|session|team|panel|tour|bootcamp|masterclass|webinar|group|department)\b",
+        r"lecture|session|team|panel|tour|bootcamp|masterclass|webinar|group|department|cohort|"
+        r"batch|squad|crew|unit|lab|class of)\b",
+        r"you (?:\S+ ){0,1}gave me (?:my|a|the) (?:first |big )?(?:job|internship|chance|role|"
+        r"break|position)\b",
         r"know each other (?:from|since|through|via)\b",
         r"(?:thanks|thank you|thx) (?:\S+ ){0,2}for (?:hosting|having|welcoming|showing) (?:us|me)"
         r" (?:\S+ ){0,3}(?:at|in|on|around|yesterday|last|today)\b",
