@@ -130,7 +130,6 @@ def test_the_corpus_covers_seven_languages_and_every_label():
     assert len({" ".join(note.note.split()).casefold() for note in notes}) == len(notes)
 
 
-@pytest.mark.xfail(strict=True, reason="until the new note reader and decision logic are merged")
 def test_default_policy_meets_the_article_on_the_corpus():
     with CORPUS.open(encoding="utf-8") as handle:
         notes = read_corpus(handle, CORPUS.name)

@@ -45,11 +45,11 @@ class NoteReading:
 
     `body` is the note without a name-like closing; `is_default` is true when the note is one of
     LinkedIn's default texts (`default_text`), alone or with a greeting, a name and a sign-off;
-    `advertising` holds offers ("offer", "free_offer", "we_help", "pitch_call", "leads_growth",
-    "fundraising"), `scam` scam openers ("job_scam", "investment_scam", "off_platform"),
-    `context` a concrete shared experience ("worked_together", "met_at", "call_had",
-    "introduced_by", "studied_together", "business_relation"); `language` is an ISO 639-1 guess
-    or "" when unsure."""
+    `advertising` holds offers ("offer", "proposal", "free_offer", "we_help", "pitch_call",
+    "leads_growth", "fundraising"), `scam` scam openers ("job_scam", "investment_scam",
+    "off_platform"), `context` a concrete shared experience ("worked_together", "met_at",
+    "call_had", "introduced_by", "studied_together", "business_relation"); `language` is an
+    ISO 639-1 guess or "" when unsure."""
 
     body: str
     is_default: bool
@@ -89,6 +89,8 @@ _HYPOTHETICAL = re.compile(
     r"gostaria|quero|serait|serais|sarebbe|seria|ware|zou)\b"
 )
 _CONTEXT_WINDOW = 24
+# Context in which the reader asked for what the note sends.
+_REQUESTED_BY = frozenset({"call_had", "business_relation"})
 # Phrases a construction can match without naming a shared experience ("a tool that brings
 # teams together").
 _VETO = {
@@ -96,7 +98,11 @@ _VETO = {
         r"\b(?:bring|brings|bringing|brought|put|puts|putting|pull|pulls|pulling|pulled|piece|"
         r"pieces|pieced|tie|ties|tied|stick|sticks|stuck)\b"
     ),
+    # A freelancer who writes "about" a topic describes a job, not a service for sale.
+    "offer": re.compile(r"\s(?:about|uber|sur|sobre|over|su)$"),
 }
+# A meal or a call that is only an invitation ("thanks for the dinner invite") has not happened.
+_INVITATION_AFTER = re.compile(r"[\s-]*(?:invit|einladung|uitnodiging|convite|invito)")
 _OPTIONS = re2.Options()
 _OPTIONS.max_mem = 256 << 20
 _UNANCHORED = re2._Anchor.UNANCHORED
@@ -246,6 +252,11 @@ class NoteReader:
                 for item in found["advertising"]
                 if not any(start <= item[1] and item[2] <= end for start, end in spans)
             ]
+        if found["advertising"] and any(e.kind in _REQUESTED_BY for e, _, _ in found["context"]):
+            # "As agreed on the call, here is the proposal": the reader asked for it.
+            found["advertising"] = [
+                item for item in found["advertising"] if item[0].kind != "proposal"
+            ]
         if not found["advertising"] and not found["scam"]:
             price = _PRICE.search(stripped)
             if price is not None:
@@ -291,9 +302,11 @@ class NoteReader:
                 window = folded[max(0, cs - _CONTEXT_WINDOW) : ce]
                 if _NEGATION.search(window) or _HYPOTHETICAL.search(window):
                     continue
-                veto = _VETO.get(kind.kind)
-                if veto is not None and veto.search(folded, cs, ce):
+                if _INVITATION_AFTER.match(folded, ce):
                     continue
+            veto = _VETO.get(kind.kind)
+            if veto is not None and veto.search(folded, cs, ce):
+                continue
             return _shorten(original[cs:ce]), cs, ce
         return None
 

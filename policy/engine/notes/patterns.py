@@ -95,8 +95,181 @@ _MONEY = (
 )
 _PERIOD_EN = r"(?:(?:per|a|an|every|each|/|in a) ?)?(?:day|week|hour|month|daily|weekly)"
 
+# Families of pitches that name no product word of their own: a team introducing itself by what
+# it delivers, a freelancer listing services, staffing, lead promises with numbers, a hook
+# question answered by "we", booking a demo or a slot.
+_TEAM_NOUN = (
+    r"(?:team|teams|agency|agencies|company|studio|firm|consultancy|developers|engineers|"
+    r"designers|experts|specialists|equipe|societe|agence|entreprise|cabinet|esn|equipo|empresa|"
+    r"agencia|estudio|consultora|bedrijf|bureau|ontwikkelteam|ontwikkelaars|azienda|agenzia|"
+    r"societa|squadra|sviluppatori|equipa|empresa|consultoria|\w*team|\w*agentur|\w*firma|"
+    r"\w*entwickler\w*|developpeurs|desarrolladores|desenvolvedores|ingenieur\w*|engenheiros|"
+    r"ingenieros|ingegneri)"
+)
+_STAFF = (
+    r"(?:[a-z0-9]+-)?(?:\w*developers|\w*engineers|designers|consultants|contractors|freelancers|specialists|"
+    r"experts|talents?|profiles|\w*entwickler\w*|\w*fachkrafte\w*|\w*experten|\w*berater\w*|"
+    r"\w*spezialist\w*|personal|developpeurs|ingenieurs|consultants|profils|desarrolladores|"
+    r"ingenieros|perfiles|programadores|ontwikkelaars|specialisten|professionals|sviluppatori|"
+    r"ingegneri|consulenti|profili|desenvolvedores|engenheiros|programadores|perfis)"
+)
+_AGENCY_INTRO = (
+    r"(?:we are|we're|our|nous sommes|notre|nos|somos|nuestr\w*|wij zijn|we zijn|ons|onze|"
+    r"siamo|il nostro|la nostra|i nostri|nossa|nosso|wir sind|unser\w*) <4>"
+    + _TEAM_NOUN
+    + r" <6>(?:offering|providing|delivering|und (?:bieten|entwickeln|liefern|realisieren)|"
+    r"et (?:proposons|offrons|developpons|realisons)|y (?:ofrecemos|desarrollamos|brindamos)|"
+    r"en (?:bieden|bouwen|leveren|ontwikkelen)|e (?:offriamo|sviluppiamo|forniamo|realizziamo|"
+    r"oferecemos|desenvolvemos|fornecemos))\b",
+    r"(?:we are|we're|our|nous sommes|notre|nos|somos|nuestr\w*|wij zijn|we zijn|ons|onze|"
+    r"siamo|il nostro|la nostra|i nostri|nossa|nosso|wir sind|unser\w*) <4>"
+    + _TEAM_NOUN
+    + r" <6>(?:specializing in|specialising in|"
+    r"specialized in|specialised in|proposant|offrant|specialise\w* (?:en|dans)|ofreciendo|"
+    r"especializad[oa] en|specializzat[oa] in|che offre|especializad[oa] em|gespecialiseerd in|"
+    r"spezialisiert auf) <4>(?:\S+ )?(?:web|mobile|app|apps|software|it|seo|marketing|design|"
+    r"development|developpement|desarrollo|sviluppo|desenvolvimento|ontwikkeling|entwicklung|"
+    r"applications?|aplicaciones|applicazioni|aplicativos|services?|servicios|servizi|servicos|"
+    r"solutions?|soluciones|soluzioni|solucoes|staffing|outsourcing|recruit\w*|leads)\b",
+    # "unser Entwicklerteam setzt Ihre Projekte um", "ons team bouwt uw apps".
+    r"(?:our|unser|unsere|notre|nuestro|nuestra|ons|onze|il nostro|la nostra|nosso|nossa|"
+    r"a nossa|o nosso) (?:\S+ ){0,1}" + _TEAM_NOUN + r" <4>(?:builds?|develops?|delivers?|"
+    r"handles?|takes care of|take care of|setzt|setzen|realisiert|realisieren|entwickelt|"
+    r"entwickeln|baut|bauen|betreut|betreuen|ubernimmt|ubernehmen|construit|construisent|"
+    r"developpe|developpent|realise|realisent|gere|gerent|desarrolla|desarrollan|construye|"
+    r"construyen|gestiona|gestionan|bouwt|bouwen|ontwikkelt|ontwikkelen|realiseert|realiseren|"
+    r"levert|leveren|sviluppa|sviluppano|realizza|realizzano|gestisce|gestiscono|desenvolve|"
+    r"desenvolvem|constroi|constroem|cria|criam|gerencia|gerenciam) (?:\S+ ){0,1}(?:your|ihre|"
+    r"ihren|ihr|deine|dein|vos|votre|tes|sus|tus|su|tu|uw|je|jouw|i tuoi|le tue|il tuo|la tua|"
+    r"i suoi|le sue|il suo|la sua|seus|suas|seu|sua)\b",
+    r"(?:nous sommes|je suis|somos|soy|sou|siamo|wij zijn|we zijn|wir sind) (?:une|un|una|uma|"
+    r"um|een|eine|ein) <3>(?:societe|agence|entreprise|cabinet|esn|ssii|startup|studio|empresa|"
+    r"agencia|consultora|estudio|azienda|agenzia|societa|bedrijf|bureau|consultoria|"
+    r"softwarehaus|firma|unternehmen) <6>(?:specialise\w* (?:en|dans)|especializad[oa] (?:en|em)|"
+    r"specializzat[oa] (?:in|nel|nella)|gespecialiseerd in|spezialisiert auf|qui (?:propose|"
+    r"accompagne|aide|developpe)|que (?:ofrece|ayuda|desarrolla|oferece|ajuda|desenvolve)|"
+    r"che (?:offre|aiuta|sviluppa)|die (?:bedrijven|organisaties) helpt)\b",
+)
+_STAFFING = (
+    r"(?:nous|on) (?:mettons|met) a (?:votre )?disposition (?:des|de|nos)\b",
+    r"(?:mettiamo|metto) a (?:sua |tua |vostra )?disposizione (?:\S+ ){0,1}" + _STAFF,
+    r"(?:ponemos|pongo) a (?:su |tu )?disposicion (?:\S+ ){0,1}" + _STAFF,
+    r"(?:disponibilizamos|alocamos|fornecemos) (?:\S+ ){0,2}" + _STAFF,
+    r"(?:wij|we|ik) (?:detacheren|detacheer|bemiddelen in|leveren) <2>" + _STAFF,
+    r"(?:wir|ich) (?:vermitteln|vermittle|stellen (?:ihnen )?(?:\S+ ){0,1}zur verfugung|"
+    r"liefern) <3>" + _STAFF,
+    r"(?:we|i) (?:provide|supply|deploy|offer) <4>" + _STAFF + r"\b",
+    r"(?:do you|does your \w+|you) (?:\S+ ){0,1}need <3>" + _STAFF + r"\?",
+    r"(?:besoin de|necesitas|necesita|necesitan|precisa de|precisam de|bisogno di) <3>"
+    + _STAFF
+    + r"\?",
+    r"(?:benotigen|brauchen|suchen) sie (?:\S+ ){0,2}(?:" + _STAFF + r"|verstarkung)\b",
+    # A question about staff answered by what "we" do.
+    _STAFF + r"(?: [^\s?]+){0,2}\? ?(?:\S+ ){0,2}(?:we|wir|nous|on|wij|noi|nos|nosotros|"
+    r"[a-z]+amos|[a-z]+emos|[a-z]+iamo)\b",
+    r"(?:developers|ontwikkelaars|engineers|specialisten) nodig\b",
+)
+_FREELANCE_WORD = (
+    r"(?:freelance|freelancer|freiberuflich\w*|selbststandig\w*|independant\w*|autonom[oa]|"
+    r"independiente|libero professionista|zzp'er|zelfstandig\w*)"
+)
+_FREELANCE = (
+    # "freelance designer and I create…", "freiberufliche Texterin und schreibe…"
+    _FREELANCE_WORD + r"(?: [a-z'-]+){0,3}(?: ?[,:-]| and| und| et| y| e| en)(?: i| ich| je|"
+    r" j'| ik| eu)? ?(?:create|design|build|write|make|offer|develop|produce|edit|translate|"
+    r"schreibe|erstelle|gestalte|entwickle|programmiere|ubersetze|biete|cree|concois|realise|"
+    r"developpe|redige|ecris|propose|traduis|creo|diseno|escribo|desarrollo|ofrezco|traduzco|"
+    r"schrijf|maak|ontwerp|bouw|ontwikkel|vertaal|realizzo|progetto|scrivo|sviluppo|offro|"
+    r"traduco|crio|desenvolvo|escrevo|ofereco|faco)\b(?: (?:about|uber|sur|sobre|over|su))?",
+    # "Soy diseñadora freelance: logotipos, branding…"
+    _FREELANCE_WORD + r"(?: [a-z]+)?: (?:\S+ ){0,1}(?:logos?|logotipos?|loghi|flyers?|"
+    r"websites?|sites?|webs|apps?|branding|copywriting|texte|textes|textos|testi|teksten|posts?|"
+    r"videos?|illustrations?|translations?|traductions?|ubersetzungen|traducciones|traduzioni|"
+    r"traducoes|blog\w*|seo|design)\b",
+    r"(?:fast|quick|express|same-day|24h|48h) (?:delivery|turnaround)\b",
+    r"(?:schnelle|zugige) (?:lieferung|umsetzung)|(?:livraison|realisation) rapide|"
+    r"entrega rapida|snelle (?:levering|oplevering)|consegna rapida|prazo rapido",
+    r"(?:affordable|reasonable|fair|low|competitive|budget-friendly) (?:prices|pricing|rates)\b",
+    r"(?:zu )?(?:fairen|gunstigen|kleinen|attraktiven) preisen\b",
+    r"(?:prix|tarifs) (?:abordables|accessibles|attractifs|competitifs|imbattables|reduits|"
+    r"mini)\b",
+    r"precios (?:asequibles|economicos|accesibles|bajos|justos|increibles)\b",
+    r"prezzi (?:accessibili|competitivi|vantaggiosi|contenuti|bassi|onesti|modici)\b",
+    r"precos (?:acessiveis|competitivos|baixos|justos|camaradas|imbativeis)\b",
+    r"(?:scherpe|lage|betaalbare|eerlijke|voordelige) (?:prijzen|tarieven)\b",
+)
+_LISTS = (
+    r"(?:verified|validated|curated|targeted|up-to-date|gdpr-compliant|verifizierte\w*|"
+    r"gepruefte\w*|geprufte\w*|qualifie\w*|verifie\w*|verificad\w*|geverifieerde|"
+    r"verificat\w*|validad\w*) (?:\S+ ){0,1}(?:lists?|databases?|listen|datenbank\w*|"
+    r"kontaktdaten|fichiers?|base de (?:donnees|datos|dados)|listas?|lijst\w*|bestand\w*|"
+    r"liste|elenchi)\b"
+)
+_LEAD_NOUNS = (
+    r"(?:meetings|appointments|calls|demos|leads|clients|customers|termine|\w*kunden|anfragen|"
+    r"auftrage|rendez-vous|prospects|rdv|reuniones|citas|clientes|afspraken|klanten|aanvragen|"
+    r"appuntamenti|clienti|contatti|reunioes|contatos)"
+)
+_LEAD_NUMBERS = (
+    # Generating or delivering a number of meetings, clients or leads.
+    r"(?:generate|generates|book|books|deliver|delivers|bring you|get you|land you|"
+    r"generieren|liefern|buchen|bringen|genere|generons|livrons|apportons|decrochons|"
+    r"generamos|conseguimos|agendamos|entregamos|traemos|leveren|genereren|boeken|regelen|"
+    r"generiamo|fissiamo|portiamo|procuriamo|geramos|trazemos) (?:\S+ ){0,4}\d[\d.,]*\+?"
+    r"(?: ?- ?\d[\d.,]*)? (?:\S+ ){0,2}" + _LEAD_NOUNS + r"\b",
+    r"(?:qualified|qualifizierte\w*|qualifies|qualifiees|cualificad[oa]s|calificad[oa]s|"
+    r"gekwalificeerde|qualificat[ie]|qualificad[oa]s) (?:b2b-? ?)?(?:meetings|appointments|"
+    r"calls|termine|gesprache|rendez-vous|rdv|reuniones|citas|afspraken|gesprekken|"
+    r"appuntamenti|incontri|reunioes)\b",
+    r"(?:meetings|appointments|calls|termine|rendez-vous|reuniones|citas|afspraken|"
+    r"appuntamenti|reunioes) (?:qualifizierte\w*|qualifies|cualificad[oa]s|calificad[oa]s|"
+    r"qualificat[ie]|qualificad[oa]s)\b",
+    r"\d[\d.,]*\+? <2>(?:meetings|appointments|leads|clients|customers|\w*kunden|termine|"
+    r"anfragen|rendez-vous|rdv|clients|reuniones|citas|clientes|afspraken|klanten|appuntamenti|"
+    r"clienti|reunioes) <2>(?:a|per|every|each|pro|im|jeden|jede|par|chaque|al|por|cada|ao|"
+    r"a cada|per|ogni) (?:month|week|monat|woche|mois|semaine|mes|semana|maand|week|mese|"
+    r"settimana)\b",
+    r"(?:monthly|every month|jeden monat|monatlich|chaque mois|tous les mois|cada mes|"
+    r"todos los meses|maandelijks|elke maand|ogni mese|todo mes|todos os meses|mensalmente) "
+    r"(?:\S+ ){0,1}\d[\d.,]*\+? <2>(?:meetings|appointments|leads|clients|\w*kunden|termine|"
+    r"rendez-vous|reuniones|citas|clientes|afspraken|klanten|appuntamenti|clienti|reunioes)\b",
+    # A hook question about the reader's pipeline, answered by what "we" do.
+    r"(?:how many|wie viele|combien de|cuantos|cuantas|hoeveel|quanti|quante|quantos|quantas) "
+    r"(?:\S+ ){0,2}(?:leads|clients|customers|meetings|appointments|demos|sales|\w*kunden|"
+    r"anfragen|termine|prospects|rendez-vous|clientes|reuniones|klanten|afspraken|aanvragen|"
+    r"clienti|contatti|appuntamenti|reunioes|contatos|inbound)\b[^?\n]{0,100}\? ?(?:\S+ ){0,1}"
+    r"(?:we|our|wir|unser\w*|nous|on|notre|nos|nosotros|nuestr\w*|wij|we|onze|ons|noi|"
+    r"abbiamo|il nostro|la nostra|nos|nossa|nosso|[a-z]+amos|[a-z]+emos|[a-z]+imos|"
+    r"[a-z]+iamo)\b",
+    r"(?:would|wurden|wurde|aimeriez|aimerais|te gustaria|le gustaria|zou|zouden|ti "
+    r"piacerebbe|le piacerebbe|gostaria) (?:\S+ ){0,3}\d[\d.,]*\+? <2>(?:more |new |extra |"
+    r"additional |zusatzliche |neue |nouveaux |nuevos |nieuwe |nuovi |novos )?(?:clients|"
+    r"customers|meetings|leads|\w*kunden|termine|clients|rendez-vous|clientes|reuniones|klanten|"
+    r"afspraken|clienti|appuntamenti|reunioes)\b",
+)
+_BOOK_DEMO = (
+    r"(?:book|schedule|reserve|grab|pick|claim|choose) (?:a|your|one) (?:\S+ ){0,1}"
+    r"(?:slot|demo)\b",
+    r"(?:book|grab|pick) a time (?:here|below|via|on my|in my)\b",
+    r"(?:demo|slot|creneau|tijdslot|demostracion|demonstracao)\b <8>(?:https?://)?(?:www\.)?"
+    r"(?:calendly\.com|cal\.com|savvycal\.com|zcal\.co|tidycal\.com|youcanbook\.me|"
+    r"meetings\.hubspot\.com|hubspot\.com/meetings|calendar\.app\.google|koalendar\.com|"
+    r"chilipiper\.com)/",
+    r"(?:reservez|reserver|planifiez|planifier|bookez|choisissez|prenez) <3>(?:une |un |votre |"
+    r"ton )?(?:demo|creneau)\b",
+    r"(?:reserva|reservar|agenda|agendar|agende|programa|programar|reserve|marque|marcar) <3>"
+    r"(?:una |uma |tu |su |seu |sua |um |un )?(?:demo|demostracion|demonstracao)\b",
+    r"(?:plan|boek|reserveer|kies) <3>(?:een |je |uw )?(?:demo|tijdslot)\b",
+    r"(?:prenota|fissa|prenotare|fissare|scegli) <3>(?:una |il tuo |uno )?(?:demo|slot)\b",
+    r"(?:buchen|vereinbaren|sichern) sie <3>(?:eine |ihre |ihren )?(?:demo|slot)\w*",
+    r"(?:demo|demotermin) (?:hier |direkt |jetzt )*(?:buchen|vereinbaren|sichern)\b",
+)
+
 ADVERTISING: dict[str, tuple[str, ...]] = {
     "offer": (
+        *_AGENCY_INTRO,
+        *_STAFFING,
+        *_FREELANCE,
         # English
         r"(?:we|i|our (?:company|agency|firm|team|studio|startup)) (?:currently |also |now )?"
         r"(?:offer|offers|provide|provides|deliver|delivers|sell|sells|supply|supplies|"
@@ -136,12 +309,6 @@ ADVERTISING: dict[str, tuple[str, ...]] = {
         r"nuestros|nuestras|nuestro|nuestra|i nostri|le nostre|il nostro|la nostra|nossos|nossas|"
         r"nosso|nossa|unsere|unser|onze|ons)\b",
         r"(?:a partir de|ab nur|des|desde|starting at|from only|a partire da|vanaf) " + _MONEY,
-        r"(?:send you|vous envoyer|t'envoyer|enviarte|enviarle|enviar|mandar|inviarti|inviarle|"
-        r"je (?:\S+ ){0,1}sturen|u (?:\S+ ){0,1}sturen)(?:-lhe|-te)? (?:a|an|un|una|um|uma|een) "
-        r"(?:free |quick |personali[sz]ed |gratis |kostenloses )?(?:quote|proposal|devis|"
-        r"presupuesto|propuesta|cotizacion|preventivo|orcamento|cotacao|proposta|offerte)\b",
-        r"(?:ihnen|dir) (?:\S+ ){0,2}ein (?:\S+ ){0,1}angebot (?:schicken|senden|machen|erstellen|"
-        r"zukommen)",
         r"(?:wij|we) nemen (?:\S+ ){0,4}(?:van je|van u) over\b",
         r"(?:uitbesteden|outsourcen) van (?:je|jouw|uw)\b",
         r"(?:have you|did you) (?:ever )?(?:thought|considered|think) "
@@ -167,7 +334,7 @@ ADVERTISING: dict[str, tuple[str, ...]] = {
         r"wir (?:entwickeln|bauen|erstellen|gestalten|realisieren|produzieren|liefern) <5>fur "
         r"(?:unternehmen|firmen|den mittelstand|mittelstandler|kmu|startups|marken|agenturen|"
         r"kunden|handler|kanzleien|praxen)\b",
-        r"(?:massgeschneiderte|individuelle) <1>(?:losungen|software|apps|websites|konzepte) "
+        r"(?:mas+geschneiderte|individuelle) <1>(?:losungen|software|apps|websites|konzepte) "
         r"<2>fur (?:ihr|ihre|sie|unternehmen|firmen)\b",
         r"nous (?:developpons|creons|concevons|realisons|fabriquons|produisons|installons|"
         r"accompagnons) <4>(?:pour|aux) (?:les |des |vos )?(?:entreprises|pme|tpe|startups|"
@@ -179,7 +346,7 @@ ADVERTISING: dict[str, tuple[str, ...]] = {
         r"web agency|rivenditore|fornitore|distributore|studio)\b",
         r"(?:sviluppiamo|realizziamo|creiamo|progettiamo|forniamo) <4>(?:per|alle|a) (?:le |i )?"
         r"(?:aziende|imprese|pmi|clienti|professionisti|negozi|brand|startup)\b",
-        r"(?:su misura|sur mesure|a medida|sob medida|op maat|massgeschneidert\w*) "
+        r"(?:su misura|sur mesure|a medida|sob medida|op maat|mas+geschneidert\w*) "
         r"(?:per|pour|para|voor|fur) (?:le |i |les |las |los |as |os |het )?(?:aziende|imprese|pmi|"
         r"entreprises|pme|empresas|negocios|bedrijven|mkb|unternehmen|firmen)\b",
         r"(?:wij|we) (?:verzorgen|regelen|ontzorgen|leveren|bieden|ontwikkelen|bouwen|maken) "
@@ -214,7 +381,7 @@ ADVERTISING: dict[str, tuple[str, ...]] = {
         r"(?:wij|we|ik) (?:verkopen|verkoop|leveren aan bedrijven)\b",
         r"(?:vendiamo|distribuiamo)\b",
         r"wir sind (?:eine|ein) <3>\w*(?:agentur|beratung|dienstleister|anbieter|hersteller|"
-        r"softwarehaus|vertrieb|handler|grosshandel)\b",
+        r"softwarehaus|vertrieb|handler|gros+handel)\b",
         r"(?:ich|wir) (?:kann|konnte|konnen|konnten) (?:\S+ ){0,4}(?:ihr|ihre|ihren|ihrem|dein|"
         r"deine|deinen) (?:\S+ ){0,4}(?:verbessern|steigern|optimieren|verdoppeln|senken|erhohen|"
         r"automatisieren)\b",
@@ -234,7 +401,7 @@ ADVERTISING: dict[str, tuple[str, ...]] = {
         r"design|develop|produce|make|deliver|provide|offer|write|manage|run|automate|support|"
         r"partner with|work with|serve|specialize in|specialise in) <6>(?:for|with) <2>"
         + _BUSINESSES_EN,
-        r"(?:agency|studio|consultancy|firm|company|startup|we|we're|we are) "
+        r"(?:we|we're|we are|our (?:agency|studio|consultancy|firm|company|startup|team)) "
         r"<3>speciali[sz]\w* in\b",
         r"(?:we are|we're|i am|i'm|i run|we run|i own|i lead|i manage) (?:a|an) <3>(?:agency|"
         r"studio|consultancy|software company|saas company|saas startup|dev shop|software house|"
@@ -336,6 +503,17 @@ ADVERTISING: dict[str, tuple[str, ...]] = {
         r"(?:somos|sou) (?:uma|um) <3>(?:consultoria|agencia|empresa de (?:software|tecnologia|"
         r"marketing|servicos)|software house)\b",
     ),
+    # Sending a quote or a proposal: a pitch, unless a call the note thanks for asked for it.
+    "proposal": (
+        r"send you (?:a|an) "
+        r"(?:free |quick |personali[sz]ed )?(?:quote|proposal|estimate)\b",
+        r"(?:vous envoyer|t'envoyer|enviarte|enviarle|enviar|mandar|inviarti|inviarle|"
+        r"je (?:\S+ ){0,1}sturen|u (?:\S+ ){0,1}sturen)(?:-lhe|-te)? (?:un|una|um|uma|een|une) "
+        r"(?:free |quick |personali[sz]ed |gratis |kostenloses )?(?:quote|proposal|devis|"
+        r"presupuesto|propuesta|cotizacion|preventivo|orcamento|cotacao|proposta|offerte)\b",
+        r"(?:ihnen|dir) (?:\S+ ){0,2}ein (?:\S+ ){0,1}angebot (?:schicken|senden|machen|erstellen|"
+        r"zukommen)",
+    ),
     "free_offer": (
         r"(?:free|complimentary|no-cost|no cost|free of charge|free-of-charge) "
         r"(?:(?:[a-z][a-z-]{2,}|a|\d+) ){0,2}(?:demo|audit|trial|consultation|consult|report|"
@@ -349,7 +527,8 @@ ADVERTISING: dict[str, tuple[str, ...]] = {
         r"(?:free|on us|gratis|kostenlos|gratuit\w*|gratuita|gratuito)\b",
         r"free for (?:\d+|seven|fourteen|thirty) (?:days|weeks)\b",
         r"(?:no obligation|no-obligation|without obligation|no strings attached)",
-        r"(?:kostenlos|kostenfrei|gratis|unverbindlich|gebuhrenfrei)\w* <2>(?:demo|audit|"
+        r"(?:kostenlos|kostenfrei|gratis|unverbindlich|gebuhrenfrei)\w* <2>(?:[a-z]+-)?(?:demo|"
+        r"audit|"
         r"analyse|potenzialanalyse|beratung|erstberatung|test|testphase|probe|gesprach|"
         r"erstgesprach|strategiegesprach|check|report|bericht|angebot|webinar|strategie\w*|"
         r"ersteinschatzung|muster|e-?book|leitfaden|workshop)\w*",
@@ -410,7 +589,8 @@ ADVERTISING: dict[str, tuple[str, ...]] = {
         r"(?:ayudamos|ayudo|acompanamos|acompano) (?:a )?(?:las |los )?(?:empresas|negocios|"
         r"marcas|agencias|equipos|startups|pymes|companias|organizaciones|clientes|"
         r"profesionales|emprendedores|tiendas)\b",
-        r"(?:ayudamos|ayudo) <4>a (?:aumentar|reducir|crecer|escalar|generar|conseguir|"
+        r"(?:ayudamos|ayudo) <4>a (?:aumentar|reducir|crecer|escalar|generar|conseguir|llenar|"
+        r"captar|atraer|encontrar|ganar|cerrar|facturar|"
         r"duplicar|ahorrar|automatizar|vender|captar|mejorar)\b",
         r"(?:empresas|negocios|marcas|agencias|equipos) como (?:la tuya|la suya|el tuyo|"
         r"el suyo|la vuestra)\b",
@@ -421,15 +601,18 @@ ADVERTISING: dict[str, tuple[str, ...]] = {
         r"(?:aiutiamo|aiuto|supportiamo|affianchiamo) (?:le |i |gli )?(?:aziende|imprese|"
         r"brand|agenzie|team|startup|pmi|clienti|professionisti|negozi|societa)\b",
         r"(?:aiutiamo|aiuto) <4>a (?:aumentare|ridurre|crescere|scalare|generare|ottenere|"
+        r"riempire|attrarre|conquistare|chiudere|fatturare|trovare|"
         r"raddoppiare|risparmiare|automatizzare|vendere|trovare)\b",
         r"(?:aziende|imprese|agenzie|societa) come (?:la tua|la sua|la vostra)\b",
         r"(?:ajudamos|ajudo|apoiamos) (?:as |os )?(?:empresas|negocios|marcas|agencias|equipes|"
         r"startups|clientes|profissionais|empreendedores|lojas|pmes)\b",
         r"(?:ajudamos|ajudo) <4>a (?:aumentar|reduzir|crescer|escalar|gerar|conseguir|dobrar|"
+        r"lotar|encher|atrair|conquistar|fechar|faturar|ganhar|"
         r"economizar|automatizar|vender|captar)\b",
         r"(?:empresas|negocios|marcas|agencias) como a (?:sua|tua)\b",
     ),
     "pitch_call": (
+        *_BOOK_DEMO,
         r"(?:book|schedule|set up|arrange|grab|hop on|jump on) (?:a |an )?(?:quick |short |brief |"
         r"free |\d+[- ]?min(?:ute)?s? )*(?:demo|discovery call|strategy call|sales call|"
         r"intro call|product tour|walkthrough|walk-through)",
@@ -452,7 +635,7 @@ ADVERTISING: dict[str, tuple[str, ...]] = {
         r"brochure|price list|pricing|proposal|one-pager|sales deck|capabilities deck)\b",
         r"(?:are you|is this|would you be) the (?:right|best|correct) (?:person|contact) "
         r"<3>(?:about|for|regarding|on)\b",
-        r"(?:ihnen|dir|euch) <3>(?:unsere|unser|unseren) <3>(?:vorstellen|prasentieren|zeigen|"
+        r"(?:ihnen|dir|euch) <3>(?:unsere|unser|unseren) <6>(?:vorstellen|prasentieren|zeigen|"
         r"demonstrieren)\b",
         r"(?:ihnen|dir|euch) (?:gerne |gern |kurz )*(?:eine|unsere|die) (?:kurze |kleine |"
         r"personliche |live-?)?demo\b",
@@ -517,6 +700,8 @@ ADVERTISING: dict[str, tuple[str, ...]] = {
         r"(?:explorar|avaliar) (?:possiveis )?(?:sinergias|parcerias comerciais)",
     ),
     "leads_growth": (
+        *_LEAD_NUMBERS,
+        _LISTS,
         r"(?:lead|leads|prospect|prospects|contact|email|e-mail|b2b|decision[- ]maker) "
         r"(?:lists?|database|data ?base|generation|gen)\b",
         r"(?:qualified|warm|targeted|verified|high[- ]intent|sales[- ]ready|b2b) "
@@ -764,8 +949,138 @@ SCAM: dict[str, tuple[str, ...]] = {
     ),
 }
 
+# Families of shared experience told without the usual verbs: a meal, a ride or an evening one
+# thanks for, a memory one asks about, a role one had towards the reader.
+_SHARED_ACTIVITY = (
+    r"(?:dinner|lunch|breakfast|brunch|drinks|coffee|beers?|ride|lift|hospitality|evening|"
+    r"party|barbecue|bbq|round of golf|hike|tour|abendessen|essen|mittagessen|fruhstuck|kaffee|"
+    r"bier|mitnehmen|mitfahren|abend|grillen|gastfreundschaft|fuhrung|diner|dejeuner|"
+    r"petit-dejeuner|cafe|verre|apero|soiree|covoiturage|trajet|repas|accueil|cena|comida|"
+    r"almuerzo|desayuno|cerveza|cervezas|copa|copas|fiesta|velada|paseo|borrel|etentje|"
+    r"lunch|koffie|lift|rondleiding|avond|biertje|ontbijt|feestje|pranzo|caffe|aperitivo|"
+    r"passaggio|ospitalita|serata|colazione|birra|festa|jantar|almoco|carona|boleia|noite|"
+    r"cerveja|chopp|passeio|churrasco|visita|visite|visit|besuch|bezoek)"
+)
+_THANKS_FOR = (
+    r"(?:thanks|thank you|thx|danke|vielen dank|merci|gracias|bedankt|dank je|dankjewel|grazie|"
+    r"obrigad[oa]|valeu) (?:\S+ ){0,2}(?:for|fur|furs|pour|por|voor|per|pel[oa]) (?:the |das |"
+    r"den |die |le |la |l'|ce |cette |el |los |las |de |het |il |lo |o |a |your |our |ihr |"
+    r"dein |votre |ton |tu |su |uw |je |il tuo |il suo )?(?:lovely |great |nice |delicious |"
+    r"tolle\w* |nette\w* |leckere\w* |super |excellent |delicieux |bon |gran |buena |rica |"
+    r"heerlijke |leuke |gezellige |fijne |bella |ottima |otimo |delicioso |maravilhoso )?"
+    + _SHARED_ACTIVITY
+    + r"\b"
+)
+_SHARED_MEMORY = (
+    r"(?:weis+t du noch|wis+t ihr noch|wissen sie noch|erinnerst du dich|erinnern sie sich|"
+    r"tu te souviens|te souviens-tu|vous vous souvenez|vous souvenez-vous|tu te rappelles|"
+    r"te acuerdas|se acuerda|os acordais|recuerdas (?:el|la|los|las|cuando|aquel|aquella)|"
+    r"weet je nog|weet u nog|herinner je je|ti ricordi|si ricorda|vi ricordate|"
+    r"te lembras|voce (?:se )?lembra|se lembra|lembra (?:d[aoe]s?|quando|daquel\w*))\b",
+    r"remember (?:when|how) (?:we|you and i|you and me)\b",
+    r"remember (?:the|that|those|our) (?:\S+ ){0,2}(?:night|nights|all-nighter|day|days|evening|"
+    r"weekend|week|trip|offsite|launch|pitch|deadline|party|crunch|chaos|outage|incident|move|"
+    r"shoot|hackathon|kick-?off|demo|fire drill|road ?trip|summer|winter)\b[^?.!\n]{0,80}\?",
+)
+_ROLE = (
+    r"(?:contact|point of contact|account manager|consultant|project manager|supplier|vendor|"
+    r"lawyer|accountant|advisor|adviser|architect|engineer|editor|designer|agent|recruiter|"
+    r"trainer|coach|landlord|tenant|counterpart|manager|boss|team lead|supervisor|mentor|"
+    r"teacher|tutor|vorgesetzte\w*|chef|chefin|teamleiter\w*|responsable|manageur|jefe|jefa|"
+    r"baas|leidinggevende|teamleider|responsabile|capo|chefe|gestor\w*|ansprechpartner\w*|berater\w*|projektleiter\w*|"
+    r"betreuer\w*|kontaktperson|dienstleister\w*|lieferant\w*|interlocut\w*|consultant\w*|"
+    r"fournisseur|chef de projet|prestataire|contacto|consultor\w*|proveedor\w*|"
+    r"jefe de proyecto|contactpersoon|aanspreekpunt|adviseur|leverancier|projectleider|"
+    r"referente|consulente|fornitore|contato|consultor\w*|fornecedor\w*|gerente de projeto)"
+)
+_ROLE_TOWARDS_YOU = (
+    r"i was (?:\S+ ){0,2}your <2>" + _ROLE + r"\b",
+    r"i was (?:the|a|an) <4>(?:on|in) your (?:team|project|crew|production|"
+    r"department|show|campaign|account|shoot)\b",
+    r"ich war (?:\S+ ){0,8}(?:ihr|ihre|dein|deine) (?:\S+ ){0,1}" + _ROLE + r"\b",
+    r"(?:j'etais|j'ai ete) (?:\S+ ){0,1}(?:votre|ton|ta) (?:\S+ ){0,1}" + _ROLE + r"\b",
+    r"(?:fui|era) (?:\S+ ){0,1}(?:su|tu) (?:\S+ ){0,1}" + _ROLE + r"\b",
+    r"ik was (?:\S+ ){0,1}(?:uw|je|jouw) (?:\S+ ){0,1}" + _ROLE + r"\b",
+    r"ero (?:\S+ ){0,1}(?:il suo|il tuo|la sua|la tua) (?:\S+ ){0,1}" + _ROLE + r"\b",
+    r"(?:fui|era) (?:o seu|a sua|o teu|a tua|seu|sua|teu|tua) (?:\S+ ){0,1}" + _ROLE + r"\b",
+)
+_MET_IN_PERSON = (
+    r"c'etait (?:\S+ ){0,2}(?:sympa|super|top|genial|un plaisir|agreable|chouette|bien) "
+    r"(?:de |d')(?:discuter|echanger|parler|bavarder|te voir|vous voir|te rencontrer|"
+    r"vous rencontrer|te croiser|vous croiser)\b",
+    r"(?:e stato|e stata|era) (?:\S+ ){0,2}(?:bello|un piacere|piacevole|fantastico|utile|"
+    r"interessante|bellissimo) (?:\S+ ){0,1}(?:chiacchierare|parlare|conoscerti|conoscerla|"
+    r"vederti|vederla|incontrarti|incontrarla|rivederti)\b",
+    r"(?:we|wij) elkaar (?:\S+ ){0,4}(?:spraken|zagen|ontmoetten|tegenkwamen)\b",
+    r"(?:spraken|zagen|ontmoetten) (?:we|wij) elkaar\b",
+    r"(?:d'avoir|avoir) fait (?:ta|votre|ta tres|votre tres) connaissance\b",
+    r"(?:j'ai ete|j'etais|c'etait|c'etait un) (?:\S+ ){0,2}(?:ravi|ravie|heureux|heureuse|"
+    r"content|contente|plaisir|super|genial|chouette)\w* de (?:faire (?:ta|votre) connaissance|"
+    r"te rencontrer|vous rencontrer|te voir|vous voir|te croiser|vous croiser)\b",
+    r"(?:hat|hatte) (?:mich|uns) (?:sehr )?gefreut,? (?:\S+ ){0,10}(?:kennenzulernen|"
+    r"zu treffen|zu sehen|zu sprechen)\b",
+    r"war (?:\S+ ){0,3}(?:schon|toll|nett|super|klasse|eine freude|ein vergnugen|cool|prima),? "
+    r"(?:\S+ ){0,12}(?:kennenzulernen|zu treffen|zu sprechen|zu sehen)\b",
+    r"(?:encantad[oa]|un placer|un gusto|gusto) de (?:conocerte|conocerle|conocerla|verte|verle) "
+    r"(?:en|ayer|el otro dia|la semana pasada|esta manana|hoy)\b",
+    r"kennis (?:met (?:u|je|jou|jullie) )?(?:te )?(?:hebben )?gemaakt\b",
+    r"(?:piacere|lieto|lieta|felice) (?:\S+ ){0,1}(?:di )?(?:averti|averla|avervi) "
+    r"(?:\S+ ){0,1}(?:conosciut|incontrat)\w*",
+    r"(?:prazer|bom|otimo|legal|adorei) (?:em )?(?:te )?conhecer(?:-te|-lo|-la)? (?:voce )?"
+    r"(?:no|na|ontem|em|durante)\b",
+)
+_SAME_GROUP = (
+    r"(?:estuvimos|estabamos|jugabamos|trabajabamos|coincidimos|fuimos) (?:\S+ ){0,2}"
+    r"(?:en el mismo|en la misma)\b",
+    r"(?:abbiamo (?:lavorato|giocato|studiato|cantato|condiviso)|eravamo|giocavamo|lavoravamo|"
+    r"siamo stati) (?:\S+ ){0,2}(?:nello stesso|"
+    r"nella stessa)\b",
+    r"(?:estivemos|estavamos|jogavamos|trabalhavamos|fomos) (?:\S+ ){0,2}(?:no mesmo|"
+    r"na mesma)\b",
+    r"(?:nous etions|on etait|on jouait|nous jouions|(?:nous avons|on a) (?:travaille|bosse|"
+    r"joue|etudie|ete|chante)) (?:\S+ ){0,2}"
+    r"(?:dans la meme|dans le meme)\b",
+    r"(?:zaten|speelden|werkten|waren) (?:\S+ ){0,3}(?:in hetzelfde|in dezelfde|bij dezelfde|"
+    r"bij hetzelfde)\b",
+    r"(?:waren|spielten|arbeiteten|sas+en) (?:\S+ ){0,3}(?:im selben|im gleichen|in derselben|"
+    r"in der gleichen|in demselben)\b",
+    r"(?:fomos|eramos|nous etions|on etait|fuimos|we were|wir waren|eravamo|waren we|we waren) "
+    r"(?:\S+ ){0,1}(?:vizinhos|voisins|vecinos|buren|vicini|nachbarn|neighbou?rs|colocs|"
+    r"flatmates|roommates|mitbewohner\w*|coinquilini|companeros de piso|colegas de quarto|"
+    r"huisgenoten|desk ?mates|bureaugenoten)\b",
+)
+_INFORMAL_WORK = (
+    r"(?:on|nous) (?:bossait|bossions|travaillait|travaillions|collaborait|collaborions|"
+    r"etait|etions) (?:\S+ ){0,3}(?:ensemble|chez|dans la meme|dans le meme)\b",
+    r"(?:trabajabamos|currabamos|curramos|colaborabamos|coincidiamos) (?:\S+ ){0,3}(?:juntos|"
+    r"juntas|en)\b",
+    r"(?:trabalhavamos|trabalhava junto|estudavamos) (?:\S+ ){0,3}"
+    r"(?:juntos|juntas|junto|no mesmo|na mesma|na|no)\b",
+    r"a gente (?:trabalhava|estudava|fazia|jogava) (?:junto|juntos)\b",
+    r"(?:we|wij) (?:werkten|zaten|studeerden) (?:samen |allebei )?(?:bij|op|aan|in hetzelfde)\b",
+    r"(?:we|you and i) (?:used to|would) (?:work|study|sit|run|share) (?:\S+ ){0,2}(?:together|"
+    r"at|in the same)\b",
+    r"wir (?:sas+en|waren|arbeiteten|studierten) (?:\S+ ){0,8}zusammen (?:\S+ ){0,3}"
+    r"(?:im|in der|in|bei|an der|am)\b",
+)
+_INTRODUCED = (
+    r"N (?:\S+ ){0,1}(?:introduced us|put us in touch|connected us|introduced me to you)\b",
+    r"N (?:\S+ ){0,2}(?:sugeriu|sugiri|indicou|recomendou|recomendo|sugirio) que\b",
+    r"N (?:\S+ ){0,1}(?:nos|me) (?:apresentou|presento)\b",
+    r"N (?:nous|m'|vous) ?a (?:\S+ ){0,1}(?:presente|presentes|mis en (?:contact|relation))\b",
+    r"N m'a (?:\S+ ){0,1}suggere de\b",
+    r"N (?:ci|mi) ha (?:\S+ ){0,1}(?:presentati|presentato|messo in contatto|suggerito di)\b",
+    r"N heeft (?:ons|me|mij) (?:\S+ ){0,2}(?:voorgesteld|geintroduceerd|in contact gebracht|"
+    r"doorverwezen)\b",
+    r"N hat (?:uns|mich) (?:\S+ ){0,2}(?:vorgestellt|bekannt gemacht|vernetzt|in kontakt "
+    r"gebracht)\b",
+)
+
 CONTEXT: dict[str, tuple[str, ...]] = {
     "worked_together": (
+        *_INFORMAL_WORK,
+        *_SAME_GROUP,
+        *_SHARED_MEMORY,
         # English: a past verb ... together, or with you.
         r"(?:we|you and i|i and you|us two|both of us) (?:\S+ ){0,3}(?:[a-z-]+ed|built|ran|led|"
         r"shot|wrote|taught|made|did|spent|sat|went|took|had|were|won|grew|began|brought|got|"
@@ -826,7 +1141,7 @@ CONTEXT: dict[str, tuple[str, ...]] = {
         r"produziert|studiert|entwickelt|aufgebaut|organisiert|umgesetzt|betreut)\b",
         r"(?:ehemalige\w*|fruhere\w*|alte\w*|ex-) ?(?:kollege|kollegin|kollegen|kommiliton\w*|"
         r"mitstudent\w*|teamkolleg\w*|chef|chefin|vorgesetzte\w*|praktikant\w*|mitschuler\w*)",
-        r"(?:wir|ihr) (?:\S+ ){0,2}(?:waren|sassen|arbeiteten|studierten) (?:\S+ ){0,3}"
+        r"(?:wir|ihr) (?:\S+ ){0,2}(?:waren|sas+en|arbeiteten|studierten) (?:\S+ ){0,6}"
         r"(?:kollegen|kommilitonen|im selben team|im gleichen team|in einem team|im selben "
         r"kurs|bei|an der|zusammen)\b",
         r"(?:unsere|unserer|die) (?:gemeinsame\w*) (?:zeit|jahre|arbeit|projekt\w*|produktion\w*)",
@@ -903,6 +1218,8 @@ CONTEXT: dict[str, tuple[str, ...]] = {
         r"jogou|morou) (?:\S+ ){0,3}(?:junto|juntos|juntas)\b",
     ),
     "met_at": (
+        *_MET_IN_PERSON,
+        _THANKS_FOR,
         r"(?:we|i) (?:\S+ ){0,2}met\b",
         r"met (?:you )?(?:briefly |in person )?(?:at|during|in|on|after|through|via|yesterday|"
         r"last|earlier|at the)\b",
@@ -926,7 +1243,10 @@ CONTEXT: dict[str, tuple[str, ...]] = {
         r"(?:we|you and i) (?:both )?(?:shared|split) (?:a|an|the) (?:taxi|cab|ride|uber|flight|"
         r"table|stage|office|desk|room|flat|apartment|panel|booth|car|train)\b",
         r"(?:i|we) (?:was|were) (?:in|at|on) your <3>(?:workshop|class|course|seminar|training|"
-        r"lecture|session|team|panel|tour|bootcamp|masterclass|webinar|group|department)\b",
+        r"lecture|session|team|panel|tour|bootcamp|masterclass|webinar|group|department|cohort|"
+        r"batch|squad|crew|unit|lab|class of)\b",
+        r"you (?:\S+ ){0,1}gave me (?:my|a|the) (?:first |big )?(?:job|internship|chance|role|"
+        r"break|position)\b",
         r"know each other (?:from|since|through|via)\b",
         r"(?:thanks|thank you|thx) (?:\S+ ){0,2}for (?:hosting|having|welcoming|showing) (?:us|me)"
         r" (?:\S+ ){0,3}(?:at|in|on|around|yesterday|last|today)\b",
@@ -966,7 +1286,12 @@ CONTEXT: dict[str, tuple[str, ...]] = {
         r"(?:hebben|hadden) elkaar (?:\S+ ){0,10}(?:ontmoet|gezien|gesproken|leren kennen)\b",
         r"(?:elkaar|je|jou|u) (?:\S+ ){0,6}(?:ontmoet|leren kennen|gesproken|gezien)\b",
         r"(?:leuk|fijn|goed|prettig|mooi|tof)\w* (?:\S+ ){0,4}(?:kennis gemaakt|kennisgemaakt|"
-        r"gesproken|ontmoet|te ontmoeten|te spreken)\b",
+        r"gesproken|ontmoet)\b",
+        # An infinitive ("leuk om je daar te ontmoeten") is a plan unless it is told in the past.
+        r"(?:was|het was) (?:\S+ ){0,2}(?:leuk|fijn|goed|prettig|mooi|tof)\w* <8>te (?:ontmoeten|"
+        r"spreken|zien)\b",
+        r"(?:leuk|fijn|goed|prettig|mooi|tof)\w* (?:\S+ ){0,4}(?:gisteren|vorige|afgelopen|laatst|"
+        r"vanochtend|vanmiddag|vandaag|eerder) (?:\S+ ){0,4}te (?:ontmoeten|spreken|zien)\b",
         r"(?:ci siamo|ci eravamo) (?:\S+ ){0,2}(?:conosciut|incontrat|vist|sentit|parlat)\w*",
         r"(?:ti ho|l'ho|vi ho|la ho|abbiamo) (?:\S+ ){0,1}(?:conosciut|incontrat)\w*",
         r"(?:averti|averla|avervi) (?:\S+ ){0,1}(?:conosciut|incontrat|vist|sentit)\w*",
@@ -1028,6 +1353,7 @@ CONTEXT: dict[str, tuple[str, ...]] = {
         r"(?:como (?:conversamos|combinamos|falamos)|conversamos (?:ontem|na|no|durante|semana))",
     ),
     "introduced_by": (
+        *_INTRODUCED,
         r"(?:introduced|referred|recommended|connected|pointed) (?:\S+ ){0,3}(?:by|through|"
         r"via) (?:my |our |your |our mutual |a mutual )?(?:friend |colleague |contact )?N",
         r"N (?:\S+ ){0,1}(?:suggested|recommended|told me|thought|mentioned|said) (?:\S+ ){0,2}"
@@ -1068,7 +1394,7 @@ CONTEXT: dict[str, tuple[str, ...]] = {
         r"(?:classmates?|fellow students|course ?mates?|study buddies|lab ?mates?|"
         r"roommates?) (?:at|in|from|back|during)\b",
         r"(?:im selben|im gleichen|in einem|im) (?:\S+ ){0,1}(?:kurs|seminar|studiengang|"
-        r"jahrgang|semester|mba|master\w*|lehrgang)\b (?:\S+ ){0,4}(?:waren|sassen|gesessen|"
+        r"jahrgang|semester|mba|master\w*|lehrgang)\b (?:\S+ ){0,4}(?:waren|sas+en|geses+en|"
         r"studiert|belegt)",
         r"(?:zusammen|gemeinsam) (?:\S+ ){0,4}(?:studiert|die schulbank gedruckt)",
         r"(?:etudie|etudies|etudiait) (?:\S+ ){0,3}ensemble|(?:meme|la meme) (?:promo|promotion|"
@@ -1083,6 +1409,7 @@ CONTEXT: dict[str, tuple[str, ...]] = {
         r"sala|classe|curso|mba)\b",
     ),
     "business_relation": (
+        *_ROLE_TOWARDS_YOU,
         r"(?:you|your team|your company) (?:\S+ ){0,2}(?:were|was|are|have been) "
         r"(?:our|my) (?:client|customer|supplier|vendor|agency|partner|investor|landlord|"
         r"contractor|freelancer|lawyer|accountant)\b",

@@ -385,6 +385,12 @@ def test_hostile_notes_are_read_in_linear_time():
         "I'd like to add you to my professional network on LinkedIn. " * 160,
         "é" * 10000,
         "Best, " * 1600 + "Paul",
+        "how many leads " * 700 + "?",
+        "freelance " * 1000 + ": logos",
+        "developers " * 900 + "? we",
+        "remember the night " * 500 + "?",
+        "thanks for the dinner " * 450,
+        "wir sind ein team " * 550,
     ]
     for note in notes:
         start = time.perf_counter()
@@ -1490,3 +1496,381 @@ def test_realistic_notes_are_read_by_what_they_do(label, note):
         assert reading.is_default, note
     else:
         assert not (reading.context or reading.advertising or reading.scam), (note, reading)
+
+
+# Pitch families that name no product word: a team introducing itself by what it delivers,
+# a freelancer listing services and prices, staffing, lead promises with numbers, a hook
+# question answered by "we", booking a demo or a slot.
+PITCH_FAMILIES = [
+    # a team or company introducing itself by what it offers
+    ("We are a team of 45 designers in Kraków providing UX and UI design for startups.", "offer"),
+    ("Our studio of 12 motion designers is offering explainer videos for SaaS brands.", "offer"),
+    ("Unser Designteam in Porto realisiert Ihre Landingpages in zwei Wochen.", "offer"),
+    ("Wir sind eine Agentur aus Köln, spezialisiert auf Performance-Marketing für Shops.", "offer"),
+    ("Nous sommes une agence lyonnaise spécialisée dans le SEO local pour les artisans.", "offer"),
+    ("Somos una empresa de Valencia especializada en software de logística.", "offer"),
+    ("Wij zijn een bureau uit Utrecht, gespecialiseerd in Shopify-webshops.", "offer"),
+    ("Siamo una software house di Torino specializzata in app per la logistica.", "offer"),
+    ("Somos uma consultoria de Recife especializada em automação de processos.", "offer"),
+    ("Onze ontwikkelaars in Polen bouwen uw webshop binnen een maand.", "offer"),
+    ("Il nostro team in Albania sviluppa i tuoi gestionali su misura.", "offer"),
+    # staffing
+    ("Nous mettons à disposition des consultants SAP confirmés dès lundi.", "offer"),
+    ("Wir vermitteln erfahrene Java-Entwickler aus Polen an Ihr Team.", "offer"),
+    ("Benötigen Sie Verstärkung im Vertrieb? Wir haben Kandidaten bereit.", "offer"),
+    ("Wij detacheren senior data engineers voor korte en lange trajecten.", "offer"),
+    ("Ponemos a su disposición desarrolladores senior en menos de una semana.", "offer"),
+    ("Mettiamo a disposizione sviluppatori Java certificati in tempi brevi.", "offer"),
+    ("Disponibilizamos desenvolvedores sênior para projetos em nuvem.", "offer"),
+    ("We supply vetted React engineers from Argentina, available in your time zone.", "offer"),
+    ("Need extra QA engineers? We can start on Monday.", "offer"),
+    # freelancers listing services and prices
+    ("I'm a freelance video editor and create reels and YouTube edits in 48 hours.", "offer"),
+    ("Freelance illustrator: book covers, mascots and icons, quick turnaround.", "offer"),
+    ("Ich bin selbstständige Grafikerin und gestalte Logos und Flyer zu fairen Preisen.", "offer"),
+    ("Je suis traductrice indépendante et je traduis vos contrats à prix abordables.", "offer"),
+    ("Soy traductor autónomo y traduzco webs y contratos a precios económicos.", "offer"),
+    ("Ik ben zzp'er en bouw WordPress-sites tegen scherpe tarieven.", "offer"),
+    ("Sono una copywriter freelance e scrivo testi per e-commerce a prezzi contenuti.", "offer"),
+    ("Sou fotógrafa freelancer e faço ensaios corporativos com preços acessíveis.", "offer"),
+    # lead promises with numbers
+    ("We book 15 to 25 qualified sales calls a month with HR directors.", "leads_growth"),
+    ("Wir liefern jeden Monat 30 qualifizierte Termine mit Geschäftsführern.", "leads_growth"),
+    ("Nous générons 40 rendez-vous qualifiés par mois pour les éditeurs SaaS.", "leads_growth"),
+    ("Conseguimos 15 citas cualificadas al mes con directores de compras.", "leads_growth"),
+    ("Wij genereren elke maand 20 afspraken met inkopers in de zorg.", "leads_growth"),
+    ("Portiamo ogni mese 25 appuntamenti qualificati con responsabili acquisti.", "leads_growth"),
+    ("Agendamos 30 reuniões qualificadas por mês com diretores de RH.", "leads_growth"),
+    ("Would 8 extra clients a month make a difference for your practice?", "leads_growth"),
+    # a hook question answered by "we"
+    ("Quick one: how many demos do you book per week? We tripled that for Payfit.", "leads_growth"),
+    ("Wie viele Anfragen bekommt ihr über eure Website? Wir verdoppeln das.", "leads_growth"),
+    ("Combien de clients trouvez-vous via LinkedIn ? Nous avons une méthode.", "leads_growth"),
+    ("¿Cuántos clientes te llegan por LinkedIn? Ayudamos a duplicarlos.", "leads_growth"),
+    ("Hoeveel leads haal je uit je website? Wij verdubbelen dat.", "leads_growth"),
+    ("Quanti clienti ti arrivano da LinkedIn? Noi li raddoppiamo.", "leads_growth"),
+    ("Quantos clientes você recebe pelo Instagram? Nós triplicamos isso.", "leads_growth"),
+    # a product plus booking a demo or a slot
+    ("Our app plans shifts for clinics. Book your demo below.", "pitch_call"),
+    ("Pick a slot that suits you, the walkthrough takes 20 minutes.", "pitch_call"),
+    ("Unser Tool erstellt Dienstpläne. Buchen Sie hier direkt eine Demo.", "pitch_call"),
+    ("Notre logiciel gère vos plannings : réservez votre démo en 2 clics.", "pitch_call"),
+    ("Nuestra app gestiona turnos. Agenda una demo cuando quieras.", "pitch_call"),
+    ("Onze software plant diensten. Boek een demo via onze site.", "pitch_call"),
+    ("La nostra piattaforma gestisce i turni. Prenota una demo gratuita.", "pitch_call"),
+    ("Nossa plataforma organiza escalas. Agende uma demonstração hoje.", "pitch_call"),
+    ("Short demo of the dashboard: calendly.com/acme-sales/20min", "pitch_call"),
+]
+# Further pitches in other words, checked by whether they read as a pitch at all.
+MORE_PITCHES = [
+    "I help agencies like yours cut production costs by 30%. Open to a quick call next week?",
+    "We're raising a $3M seed for our AI bookkeeping tool and have a few spots left for angels.",
+    "Happy to run a free SEO audit of your site, no strings attached.",
+    "I have a verified list of 5,000 HR directors in France, interested?",
+    "Our AI SDR books 30 meetings a month on autopilot. Want to see how?",
+    "Ich helfe Steuerberatern, mehr Mandanten über LinkedIn zu gewinnen.",
+    "Kostenloser Website-Check für Ihr Unternehmen – Interesse?",
+    "Nous aidons les cabinets comptables à gagner 10h par semaine.",
+    "Ayudo a coaches a llenar su agenda con clientes ideales.",
+    "Wij helpen installateurs aan 20 nieuwe klanten per maand.",
+    "Aiuto i consulenti a trovare clienti con LinkedIn.",
+    "Ajudo médicos a lotar a agenda com pacientes particulares.",
+    "We're a 60-person dev shop in Lviv providing QA and test automation for fintechs.",
+    "Our engineers in Cairo take care of your backend while you focus on sales.",
+    "Looking for extra Python developers? We can place them within 10 days.",
+    "I'm a freelance photographer, I shoot headshots and events, competitive rates.",
+    "Freelance translator: German, French, Spanish, fast delivery guaranteed.",
+    "We set 20+ qualified appointments per month for solar installers.",
+    "How many inbound leads does your website bring each month? We can triple that.",
+    "Our scheduling app saves clinics hours. Book a demo here: calendly.com/x/demo",
+    "Wir sind ein Team aus 40 Entwicklern in Sofia und bieten Nearshore-Entwicklung an.",
+    "Brauchen Sie kurzfristig SAP-Berater? Wir stellen Ihnen geprüfte Experten zur Verfügung.",
+    "Ich bin selbstständiger Fotograf und fotografiere Events zu günstigen Preisen.",
+    "Wir generieren monatlich 15 Termine mit Einkaufsleitern für Sie.",
+    "Nous sommes une équipe de 25 développeurs à Casablanca proposant du développement web.",
+    "Je suis graphiste freelance et je conçois vos logos à prix mini.",
+    "Réservez votre créneau ici pour une démo de 15 minutes.",
+    "Somos un equipo de 30 desarrolladores en Medellín ofreciendo desarrollo web a medida.",
+    "¿Necesitas programadores senior? Te los enviamos en una semana.",
+    "Wij zijn een team van 15 developers in Porto en bouwen uw apps.",
+    "Ik ben freelance vormgever en ontwerp logo's tegen betaalbare prijzen.",
+    "Siamo un team di 20 sviluppatori a Tirana e sviluppiamo app per le aziende.",
+    "Hai bisogno di sviluppatori Java? Li mettiamo a disposizione in 5 giorni.",
+    "Somos uma equipe de 40 desenvolvedores em Recife e oferecemos desenvolvimento sob medida.",
+    "Precisa de desenvolvedores? Alocamos profissionais em 48 horas.",
+]
+
+# Shared experience told without the usual verbs, in every language.
+CONTEXT_FAMILIES = [
+    # a past meeting at a named event or place
+    (
+        "Hallo Svenja, es hat mich gefreut, dich auf dem Barcamp in Hamburg kennenzulernen.",
+        "met_at",
+    ),
+    ("War super, Sie bei der Hausmesse von Festo zu treffen!", "met_at"),
+    ("Ravi d'avoir fait votre connaissance au salon Big Data de Paris.", "met_at"),
+    ("Encantado de conocerte en la cena de antiguos alumnos de ESADE.", "met_at"),
+    ("Leuk kennis met je gemaakt te hebben op de Appsterdam meetup.", "met_at"),
+    ("Piacere di averti conosciuta al Codemotion di Milano!", "met_at"),
+    ("Prazer em te conhecer no RD Summit, adorei a conversa.", "met_at"),
+    # a shared memory
+    ("Remember the demo that crashed five minutes before the Lufthansa pitch?", "worked_together"),
+    ("Weißt du noch, wie wir bei Bosch die halbe Nacht Folien gebaut haben?", "worked_together"),
+    ("Tu te souviens de notre stand qui s'est effondré au salon de Lyon ?", "worked_together"),
+    ("¿Te acuerdas de la mudanza de la oficina de Glovo?", "worked_together"),
+    ("Weet je nog, die verhuizing van het kantoor van Coolblue?", "worked_together"),
+    ("Ti ricordi il trasloco dell'ufficio di Yoox?", "worked_together"),
+    ("Lembra daquela mudança de escritório da Nubank?", "worked_together"),
+    # a business relation with a role
+    ("I was your account manager at Adyen when you launched in Spain.", "business_relation"),
+    ("I was the sound engineer on your crew for the Arte documentary.", "business_relation"),
+    ("Ich war beim Relaunch Ihrer Website Ihr Projektleiter bei der Agentur.", "business_relation"),
+    ("J'étais ton chef de projet chez Accenture pour la refonte du CRM.", "business_relation"),
+    ("Fui tu consultora de Deloitte en la auditoría de 2021.", "business_relation"),
+    ("Ik was je projectleider bij Capgemini tijdens de overstap naar Azure.", "business_relation"),
+    ("Ero la tua consulente per KPMG durante la due diligence.", "business_relation"),
+    ("Fui a sua consultora pela EY no projeto de reestruturação.", "business_relation"),
+    # thanks for something done together
+    ("Thanks again for the lift to the station after the offsite!", "met_at"),
+    ("Vielen Dank für das leckere Abendessen am Freitag!", "met_at"),
+    ("Merci pour l'apéro de jeudi, c'était sympa.", "met_at"),
+    ("Gracias por el café del martes, me fue muy útil.", "met_at"),
+    ("Bedankt voor de gezellige lunch van dinsdag!", "met_at"),
+    ("Grazie per il passaggio all'aeroporto ieri sera.", "met_at"),
+    ("Obrigado pela carona até o aeroporto na sexta.", "met_at"),
+    # informal "worked together" verbs and studied together
+    ("On travaillait ensemble chez Orange, au service client.", "worked_together"),
+    ("Trabajábamos juntos en Inditex, en el equipo de compras.", "worked_together"),
+    ("A gente trabalhava junto na Ambev, lembra?", "worked_together"),
+    ("We werkten bij ING op dezelfde afdeling.", "worked_together"),
+    ("We used to work together at Rocket Internet.", "worked_together"),
+    ("Wir saßen im Bachelor zusammen in der Statistik-Übung.", "worked_together"),
+    # an introduction by a named person
+    ("Julia Weber introduced us at the board dinner.", "introduced_by"),
+    ("Clara Moreau nous a présentés lors du séminaire.", "introduced_by"),
+    ("Pablo Ruiz nos presentó en la boda de Ana.", "introduced_by"),
+    ("Sanne de Vries heeft ons aan elkaar voorgesteld.", "introduced_by"),
+    ("Giulia Conti ci ha presentati alla conferenza.", "introduced_by"),
+    ("O Rafael Lima sugeriu que eu falasse com você sobre o projeto.", "introduced_by"),
+    ("Markus Hahn hat uns beim Sommerfest vorgestellt.", "introduced_by"),
+]
+MORE_CONTEXT = [
+    "Hi Lena, it was great chatting with you at the Slush afterparty.",
+    "We sat at the same table at the Forbes dinner in Munich.",
+    "Thanks for having me on your podcast last week!",
+    "Thanks for the intro to your CFO last month.",
+    "You gave me my first job at Ogilvy in 2012.",
+    "I was in your cohort at the Y Combinator batch W19.",
+    "We played in the company football team at SAP together.",
+    "Good to see you again at the board meeting yesterday.",
+    "We shared a desk at the WeWork on Friedrichstraße for a year.",
+    "Thanks for the coffee this morning, loved hearing about the new role.",
+    "Schön, dass wir uns gestern auf dem Sommerfest unterhalten haben.",
+    "Ich war dein Mentor im Startup-Programm der IHK.",
+    "Wir haben gemeinsam im Chor gesungen, erinnerst du dich?",
+    "Nous étions voisins de bureau chez Ubisoft.",
+    "C'était sympa de discuter avec toi au dîner de Station F hier soir.",
+    "Merci pour la visite de l'usine mardi dernier.",
+    "Gracias por invitarme a la cena del viernes, lo pasé genial.",
+    "Estuvimos en el mismo equipo de fútbol en la universidad.",
+    "Fijn dat we elkaar gisteren spraken op de netwerkborrel.",
+    "Wij hebben samen in het bestuur van de studievereniging gezeten.",
+    "È stato bello chiacchierare con te alla cena di ieri.",
+    "Abbiamo giocato nella stessa squadra di calcetto aziendale.",
+    "Foi ótimo conversar com você no evento da Endeavor ontem.",
+    "Fomos vizinhos de mesa na Stone por dois anos.",
+    "Nice meeting you at the PyCon booth on Friday, Sam!",
+    "So nice to meet you at Hannah's wedding last weekend.",
+    "Thanks for the beers after the hackathon!",
+    "Remember when we missed the last train after the Munich offsite?",
+    "I was your landlord in Kreuzberg back in 2015.",
+    "Es war toll, dich beim Hackathon der Bahn in Frankfurt kennenzulernen.",
+    "Weißt du noch, unser Umzug ins neue Büro bei Zalando?",
+    "Danke nochmal für den Kaffee am Montag!",
+    "J'ai été ravi de faire ta connaissance lors du dîner d'Alumni HEC.",
+    "Merci pour le covoiturage depuis Nantes hier !",
+    "On était dans la même équipe chez Decathlon.",
+    "Fue un placer conocerte en el Mobile World Congress.",
+    "¿Te acuerdas de la fiesta de fin de año en Telefónica?",
+    "Fui su proveedor de catering en la boda de su hermana.",
+    "Leuk je gisteren te spreken op de borrel van ABN AMRO.",
+    "Weet je nog, de kerstborrel bij Philips?",
+    "Grazie ancora per l'aperitivo di venerdì!",
+    "Ero il tuo responsabile in Enel nel 2018.",
+    "Lembra da festa de fim de ano na Natura?",
+    "Obrigada pelo almoço de ontem, foi ótimo conversar.",
+]
+
+# Notes that look like the families above but only plan, admire, describe or look for work.
+FAMILY_NOT_ADVERTISING = [
+    "I'm a freelance designer and would love to connect with people in fintech.",
+    "I'm a freelance web design consultant based in Porto.",
+    "I work at an agency specialising in SEO and enjoy your posts.",
+    "Ich bin freiberufliche Texterin und freue mich über Austausch.",
+    "Je suis développeuse freelance et je cherche une nouvelle mission.",
+    "Soy diseñadora freelance y busco proyectos en Madrid.",
+    "Ik ben zzp'er en op zoek naar nieuwe opdrachten in Utrecht.",
+    "Sono una grafica freelance e cerco nuove collaborazioni.",
+    "Sou designer freelancer e estou procurando novos desafios.",
+    "We are a team of 20 engineers at Zalando and we are hiring.",
+    "Lass uns mal einen Termin vereinbaren, um über die Konferenz zu sprechen.",
+    "Vamos marcar um horário para um café?",
+    "How many people attended your talk? It sounded great.",
+    "Ich bin ab sofort kurzfristig verfügbar für eine Festanstellung.",
+    "Ik ben direct inzetbaar als projectmanager.",
+    "Obrigada pela ligação de hoje de manhã. Como combinamos, vou enviar a proposta.",
+]
+
+# Job seekers, recruiters with a job, readers of a post, plans and invitations.
+MORE_NEITHER = [
+    "Thanks for the great content, your posts on pricing are gold.",
+    "Thanks for the inspiration, your keynote video was great.",
+    "Danke für die Inspiration, Ihr Vortrag auf YouTube war klasse.",
+    "Merci pour vos conseils partagés sur LinkedIn.",
+    "Gracias por compartir tanto contenido útil.",
+    "Bedankt voor het delen van je kennis.",
+    "Grazie per i tuoi contenuti sempre interessanti.",
+    "Obrigado pelo conteúdo incrível que você compartilha.",
+    "Would be great to meet for coffee when I'm in Berlin next month.",
+    "Ich würde mich freuen, Sie beim nächsten Stammtisch kennenzulernen.",
+    "J'espère avoir l'occasion de faire votre connaissance au prochain salon.",
+    "Me encantaría conocerte en el próximo evento de Startup Grind.",
+    "Hopelijk maken we snel kennis op de volgende borrel.",
+    "Spero di conoscerti alla prossima cena del club.",
+    "Espero te conhecer no próximo encontro da comunidade.",
+    "Remember: consistency beats talent. Loved your post!",
+    "Weißt du, was mir an deinem Beitrag gefällt? Die Klarheit.",
+    "I'm a fan of your team, you build amazing products.",
+    "Our company is growing and I'd like to connect with leaders in HR.",
+    "We are a team of passionate engineers at Spotify, I'd love to hear your thoughts on our blog.",
+    "Fui seleccionado para el programa de liderazgo, me encantaría conectar.",
+    "I was a speaker at the same event as you but we did not get to talk.",
+    "Estoy en el mismo grupo de LinkedIn que tú, conectemos.",
+    "Zitten we in dezelfde LinkedIn-groep? Leuk om te connecten.",
+    "Siamo nello stesso gruppo di alumni, colleghiamoci.",
+    "Trabajamos en el mismo sector, ¿conectamos?",
+    "Trabalhamos no mesmo setor, vamos nos conectar?",
+    "Nous travaillons dans le même secteur, connectons-nous.",
+    "Wir arbeiten in der gleichen Branche, lass uns vernetzen.",
+    "Lavoriamo nello stesso settore, colleghiamoci.",
+    "We werken in dezelfde branche, laten we connecten.",
+    "We work in the same industry, let's connect.",
+    "I have a list of 10 books I recommend to every new manager.",
+    "I'm a big fan of your podcast, would love to connect.",
+    "I lead a team of 30 engineers at SAP and enjoyed your talk on Kubernetes.",
+    "I'm hiring a senior backend engineer for our team in Berlin, would you be open to a chat?",
+    "We are a small team of 5 developers building an open-source tool, would love your feedback.",
+    "Our team loved your workshop, thank you for sharing your slides.",
+    "How many people were at the meetup? I'm thinking of joining next time.",
+    "Do you remember the name of the speaker from the AI panel? I forgot it.",
+    "Thanks for the dinner invitation, sadly I can't make it next week.",
+    "I'm a freelance journalist and write about climate tech, would love to connect.",
+    "Ich bin freiberuflicher Journalist und schreibe über Mobilität, gerne vernetzen.",
+    "Je suis consultante indépendante et je cherche à élargir mon réseau.",
+    "Soy consultor independiente y me gustaría conectar contigo.",
+    "Sono un fotografo freelance e mi piacerebbe collegarmi con te.",
+    "Sou consultor autônomo e gostaria de me conectar.",
+    "Ik ben freelance fotograaf en wil graag connecten.",
+    "Ich suche Entwickler für mein Team bei Siemens, hast du Tipps?",
+    "Estoy buscando desarrolladores para mi startup, ¿conoces a alguien?",
+    "Stiamo cercando sviluppatori per il nostro team, conosci qualcuno?",
+    "Our company was founded in 1990 and I am proud to work there.",
+    "I'm a recruiter at Google and I place engineers in our cloud team.",
+    "Wir suchen für unseren Kunden einen Senior Controller (m/w/d) in München.",
+    "Je recrute un développeur Java pour une banque à Paris, ça vous intéresse ?",
+    "Estou recrutando um gerente de projetos para uma empresa em São Paulo.",
+    "Sto cercando un project manager per un'azienda di Bologna.",
+    "Ik zoek een data engineer voor een klant in Eindhoven.",
+    "Busco un jefe de proyecto para una empresa en Bilbao.",
+    "Great talk at the conference! I was in the audience.",
+    "I read your article about pricing, our company struggles with the same.",
+    "Gostei muito do seu post sobre liderança.",
+    "Ho letto il tuo articolo sul lavoro da remoto.",
+    "Bedankt voor je inspirerende post over leiderschap.",
+    "Danke für deinen Beitrag über Remote-Arbeit.",
+    "Merci pour votre article sur le management.",
+    "Gracias por tu publicación sobre liderazgo.",
+    "Thanks for your post on hiring, very insightful.",
+    "We both work in logistics, let's connect.",
+    "Wir arbeiten beide in der Logistik, lass uns vernetzen.",
+    "I'm your new neighbour on the 3rd floor of the coworking.",
+    "I'd love to book a coffee with you sometime to learn about your path.",
+    "Would love to pick your brain over coffee next month.",
+    "I was a speaker at the same conference last year, but we never met.",
+    "Ich war auch auf der Messe, leider haben wir uns verpasst.",
+    "Hoeveel jaar werk je al in de zorg? Ik ben benieuwd naar je ervaring.",
+    "Combien de temps as-tu passé chez Google ? Je prépare une reconversion.",
+    "Quanti anni hai lavorato in Ferrari? Sono uno studente.",
+    "I'm organising a charity run, would you like to join?",
+]
+
+FAMILY_NO_CONTEXT = [
+    "Leuk om je daar te ontmoeten op het Digital Event in oktober!",
+    "Encantado de conocerte, me encantaría conectar.",
+    "I was a consultant at Deloitte for five years before founding my company.",
+    "Ich war sehr erfreut über Ihre Kontaktanfrage.",
+    "Ik ben uw nieuwe contactpersoon bij Vattenfall.",
+    "Ich freue mich, Sie auf der Hannover Messe kennenzulernen.",
+    "Je serais ravi de faire votre connaissance au salon.",
+    "Spero di conoscerti al Salone del Mobile.",
+    "Espero conhecer você no Web Summit Rio.",
+]
+
+
+@pytest.mark.parametrize(("note", "kind"), PITCH_FAMILIES)
+def test_a_pitch_is_recognised_by_its_family_in_every_language(note, kind):
+    reading = read(note)
+    assert kind in kinds(reading.advertising), (note, reading.advertising)
+
+
+@pytest.mark.parametrize(("note", "kind"), CONTEXT_FAMILIES)
+def test_shared_experience_is_recognised_by_its_family_in_every_language(note, kind):
+    reading = read(note)
+    assert kind in kinds(reading.context), (note, reading.context)
+    assert not reading.advertising, (note, reading.advertising)
+
+
+@pytest.mark.parametrize("note", FAMILY_NOT_ADVERTISING)
+def test_a_freelancer_a_plan_or_a_job_search_is_no_pitch(note):
+    reading = read(note)
+    assert reading.advertising == () and reading.scam == (), (note, reading)
+
+
+@pytest.mark.parametrize("note", FAMILY_NO_CONTEXT)
+def test_plans_careers_and_requests_are_no_shared_experience(note):
+    reading = read(note)
+    assert reading.context == (), (note, reading.context)
+
+
+def test_a_proposal_agreed_on_a_call_is_no_pitch():
+    reading = read("Obrigada pela ligação de hoje, Ana. Como combinamos, envio a proposta aqui.")
+    assert kinds(reading.context) == {"call_had"}
+    assert reading.advertising == ()
+    assert kinds(read("Posso enviar-lhe um orçamento gratuito para o seu site?").advertising)
+
+
+@pytest.mark.parametrize("note", MORE_PITCHES)
+def test_more_pitches_in_other_words_are_recognised(note):
+    reading = read(note)
+    assert reading.advertising, note
+
+
+@pytest.mark.parametrize("note", MORE_CONTEXT)
+def test_more_shared_experiences_in_other_words_are_recognised(note):
+    reading = read(note)
+    assert reading.context and not reading.advertising, (note, reading)
+
+
+@pytest.mark.parametrize("note", MORE_NEITHER)
+def test_job_searches_recruiting_posts_and_invitations_are_neither(note):
+    reading = read(note)
+    assert not (reading.advertising or reading.scam or reading.context), (note, reading)
+
+
+def test_a_quote_the_reader_asked_for_on_a_call_is_no_pitch():
+    asked = read("Thanks for the call this morning. As agreed, I'll send you a quote today.")
+    assert kinds(asked.context) == {"call_had"}
+    assert asked.advertising == ()
+    cold = read("Hi Tom, can I send you a free quote for your new website?")
+    assert kinds(cold.advertising) >= {"proposal"}
+    assert kinds(read("Posso enviar-lhe um orçamento para o seu site?").advertising) == {"proposal"}
