@@ -1133,6 +1133,8 @@ CONTEXT: dict[str, tuple[str, ...]] = {
         r"(?:zusammen|gemeinsam|miteinander) (?:\S+ ){0,6}" + _PARTICIPLE_DE,
         r"(?:zusammen|gemeinsam|miteinander) (?:\S+ ){0,6}" + _PARTICIPLE_DE + r" (?:\S+ ){0,2}"
         r"(?:haben|hatten|habe|hatte|hast|habt|sind|waren)\b",
+        r"(?:haben|hatten) (?:\S+ ){0,8}(?:im selben|im gleichen|in derselben|in der gleichen|"
+        r"in demselben) (?:\S+ ){0,3}" + _PARTICIPLE_DE,
         r"(?:zusammengearbeitet|zusammen gearbeitet|mitgearbeitet|zusammen studiert|"
         r"zusammen gedreht|zusammen produziert)\b",
         r"war (?:\S+ ){0,4}mit (?:ihnen|dir|euch) <6>(?:zusammenzuarbeiten|zu arbeiten|zu drehen|"

@@ -1874,3 +1874,14 @@ def test_a_quote_the_reader_asked_for_on_a_call_is_no_pitch():
     cold = read("Hi Tom, can I send you a free quote for your new website?")
     assert kinds(cold.advertising) >= {"proposal"}
     assert kinds(read("Posso enviar-lhe um orçamento para o seu site?").advertising) == {"proposal"}
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Hallo Lisa, wir haben 2019 bei Siemens im selben Projektteam gearbeitet.",
+        "Wir hatten damals in der gleichen Abteilung bei Bosch angefangen.",
+    ],
+)
+def test_the_german_perfect_with_the_same_team_is_context(note):
+    assert [e.kind for e in READER.read(note).context] == ["worked_together"]
