@@ -307,6 +307,9 @@ class NoteReader:
             veto = _VETO.get(kind.kind)
             if veto is not None and veto.search(folded, cs, ce):
                 continue
+            # A pattern may end inside a word ("we were in t"); quote whole words.
+            while ce < len(original) and original[ce].isalnum():
+                ce += 1
             return _shorten(original[cs:ce]), cs, ce
         return None
 

@@ -1885,3 +1885,8 @@ def test_a_quote_the_reader_asked_for_on_a_call_is_no_pitch():
 )
 def test_the_german_perfect_with_the_same_team_is_context(note):
     assert [e.kind for e in READER.read(note).context] == ["worked_together"]
+
+
+def test_a_quote_ends_at_the_end_of_a_word():
+    (evidence,) = READER.read("Hi Lisa, we were in the same project team at Siemens.").context
+    assert evidence.quote.endswith(("the", "same", "team", "project", "Siemens"))
