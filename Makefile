@@ -19,10 +19,10 @@ $(STAMP): pyproject.toml requirements.lock
 
 lock:
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet pip-tools==7.5.1
-	$(BIN)/pip-compile --quiet --upgrade --extra dev --generate-hashes --strip-extras \
+	$(BIN)/pip install --quiet pip-tools==7.6.2
+	CUSTOM_COMPILE_COMMAND="make lock" $(BIN)/pip-compile --quiet --upgrade --extra dev --generate-hashes --strip-extras \
 		--allow-unsafe --no-emit-index-url --no-emit-find-links \
-		--custom-compile-command "make lock" -o requirements.lock pyproject.toml
+		-o requirements.lock pyproject.toml
 
 run: $(STAMP)
 	$(BIN)/python manage.py migrate --no-input
