@@ -5,7 +5,7 @@ from datetime import timedelta
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from invitations.intake.records import attachment_entry, empty_record
+from intake.records import attachment_entry, empty_record
 from invitations.models import Channel, Invitation
 from organisations.demo import seeder
 from policy.engine.links import find_links

@@ -17,7 +17,7 @@ from django.db.models import CharField, F, Q, Value
 from django.db.models.functions import Cast, Coalesce, NullIf
 from django.utils import timezone
 
-from invitations.intake.records import INPUT_FIELDS
+from intake.records import INPUT_FIELDS
 from invitations.models import Evaluation, Invitation, Status
 from organisations.models import Organisation
 from policy.engine import (

@@ -12,11 +12,11 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from config.publish import publish_on_commit
-from invitations.intake.dedupe import dedupe_key
-from invitations.intake.errors import SKIPPED_CONNECTED, SKIPPED_OUTGOING, IntakeError, ParsedRow
-from invitations.intake.fields import FieldError, check_characters
-from invitations.intake.limits import IntakeLimits
-from invitations.intake.records import INPUT_FIELDS, empty_record
+from intake.dedupe import dedupe_key
+from intake.errors import SKIPPED_CONNECTED, SKIPPED_OUTGOING, IntakeError, ParsedRow
+from intake.fields import FieldError, check_characters
+from intake.limits import IntakeLimits
+from intake.records import INPUT_FIELDS, empty_record
 from invitations.models import IntakeBatch, Invitation, Status
 from invitations.staging import COLUMNS, copy_chunks
 from policy.engine import normalise_name, normalise_profile_url
@@ -415,7 +415,7 @@ def invitation_import_file(
     The file is read once, in order, within the parse budget. `watch`, when given,
     wraps the stream of parsed rows (to report progress) and must yield every row.
     """
-    from invitations.intake.detect import read_invitations
+    from intake.detect import read_invitations
 
     limits = intake_limits(parse_seconds=settings.VOUCH_UPLOAD_PARSE_SECONDS)
     rows = read_invitations(fileobj, filename, limits)

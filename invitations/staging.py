@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from datetime import datetime
 from functools import lru_cache
 
-from invitations.intake.records import RECORD_KEYS
+from intake.records import RECORD_KEYS
 
 # Columns written by bulk intake, in COPY order.
 COLUMNS = (

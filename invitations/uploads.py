@@ -16,11 +16,11 @@ from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from invitations.intake.detect import detect_format
-from invitations.intake.email_intake import parse_eml
-from invitations.intake.errors import IntakeError, ParsedRow
-from invitations.intake.linkedin_export import open_linkedin_export
-from invitations.limited import LimitExceeded, run_limited
+from intake.detect import detect_format
+from intake.email_intake import parse_eml
+from intake.errors import IntakeError, ParsedRow
+from intake.limited import LimitExceeded, run_limited
+from intake.linkedin_export import open_linkedin_export
 from invitations.models import Channel, Upload, UploadStatus
 from invitations.services import (
     IntakeOutcome,

@@ -5,15 +5,15 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from intake.detect import HEAD_BYTES
+from intake.errors import IntakeError
+from intake.fields import build_record
+from intake.limits import format_bytes
+from intake.template_csv import template_csv_text
 from invitations.advice import LINKEDIN_BUTTON
 from invitations.forms import InvitationForm, UploadForm
 from invitations.guidance import member_action_of
 from invitations.i18n import localised
-from invitations.intake.detect import HEAD_BYTES
-from invitations.intake.errors import IntakeError
-from invitations.intake.fields import build_record
-from invitations.intake.limits import format_bytes
-from invitations.intake.template_csv import template_csv_text
 from invitations.models import Channel, Invitation, Status, Upload
 from invitations.services import IntakeRejected, intake_limits, intake_summary, invitation_submit
 from invitations.upload_limits import upload_too_large

@@ -16,8 +16,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from invitations.intake.email_intake import parse_eml
-from invitations.intake.limits import IntakeLimits, format_bytes
+from intake.email_intake import parse_eml
+from intake.limits import IntakeLimits, format_bytes
 from invitations.models import Channel
 from invitations.services import invitation_submit
 from mailboxes.imap import ImapSession, MailboxAddress, MailboxUnavailable, parse_mailbox_url

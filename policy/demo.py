@@ -2,8 +2,8 @@
 
 from django.contrib.auth import get_user_model
 
-from invitations.intake import ParsedRow
-from invitations.intake.linkedin_export import roster_entry
+from intake import ParsedRow
+from intake.linkedin_export import roster_entry
 from organisations.demo import seeder
 from policy.models import OrgProfile, RosterContact, RosterSource
 from policy.roster import roster_import

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from audit.models import Action
 from audit.services import audit_record
-from invitations.intake import IntakeError, IntakeLimits, ParsedRow, detect_format, read_roster
+from intake import IntakeError, IntakeLimits, ParsedRow, detect_format, read_roster
 from policy.engine import normalise_name, normalise_profile_url
 from policy.models import RosterContact, RosterSource
 

@@ -25,12 +25,12 @@ from rest_framework.pagination import CursorPagination
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from intake.detect import HEAD_BYTES
+from intake.errors import ParsedRow
+from intake.fields import build_record
+from intake.records import INPUT_FIELDS
 from invitations.decisions import DecisionRefused, decision_record
 from invitations.i18n import localised
-from invitations.intake.detect import HEAD_BYTES
-from invitations.intake.errors import ParsedRow
-from invitations.intake.fields import build_record
-from invitations.intake.records import INPUT_FIELDS
 from invitations.models import Channel, Decision, Invitation, Recommendation, Status, Upload
 from invitations.services import (
     IntakeRejected,
@@ -387,7 +387,7 @@ class InvitationListView(APIView):
 
 
 def _item_error(index: int, field: str | None, message: str):
-    from invitations.intake.errors import IntakeError
+    from intake.errors import IntakeError
 
     return IntakeError("request", index, field, message)
 

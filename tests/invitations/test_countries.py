@@ -4,9 +4,9 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
+from intake.fields import FieldError, parse_country
 from invitations.countries import country_choices, country_code
 from invitations.forms import InvitationForm
-from invitations.intake.fields import FieldError, parse_country
 from invitations.models import Invitation
 
 

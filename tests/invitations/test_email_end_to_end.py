@@ -13,7 +13,7 @@ from invitations.models import Invitation, Status, Upload
 from organisations.tokens import api_token_create
 from tests.invitations.conftest import wait_for
 
-MAIL = Path(__file__).parent / "intake" / "fixtures" / "mail"
+MAIL = Path(__file__).parents[1] / "intake" / "fixtures" / "mail"
 GENUINE = MAIL / "genuine" / "invitation_de_qp.eml"
 IMITATION = MAIL / "imitation" / "reply_to_spoofed_sender.eml"
 INMAIL = MAIL / "not_invitation" / "inmail_de.eml"

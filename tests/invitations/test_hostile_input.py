@@ -9,7 +9,7 @@ import pytest
 from django.db import connection, transaction
 from django.urls import reverse
 
-from invitations.intake.template_csv import TEMPLATE_HEADER
+from intake.template_csv import TEMPLATE_HEADER
 from invitations.models import Channel, Invitation, Upload, UploadStatus
 from invitations.services import invitation_submit
 from invitations.uploads import upload_import, upload_receive
@@ -232,7 +232,7 @@ def test_an_uploaded_e_mail_with_a_nul_in_its_name_is_rejected_by_the_worker(org
 
 
 def test_intake_limits_are_the_sizes_of_the_columns_the_values_are_stored_in():
-    from invitations.intake.records import INPUT_FIELDS
+    from intake.records import INPUT_FIELDS
     from invitations.services import intake_limits
 
     limits = intake_limits()

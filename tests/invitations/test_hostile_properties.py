@@ -10,7 +10,7 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from invitations.intake.records import INPUT_FIELDS
+from intake.records import INPUT_FIELDS
 from invitations.models import Channel, Invitation, Upload, UploadStatus
 from invitations.uploads import upload_import, upload_receive
 from organisations.tokens import api_token_create

@@ -6,13 +6,13 @@ import time
 import pytest
 from django.urls import reverse
 
-from invitations.intake.template_csv import TEMPLATE_HEADER
+from intake.template_csv import TEMPLATE_HEADER
 from invitations.models import Channel, Evaluation, Invitation, Status
 from organisations.models import Membership
 from organisations.tokens import api_token_create
 from tests.invitations.conftest import wait_for
 
-FIXTURES = __import__("pathlib").Path(__file__).parent / "intake" / "fixtures"
+FIXTURES = __import__("pathlib").Path(__file__).parents[1] / "intake" / "fixtures"
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
 
 
@@ -184,8 +184,8 @@ def test_a_duplicate_task_delivery_stores_one_evaluation(worker, org, member):
 
 def test_a_worker_killed_mid_batch_loses_nothing(start_worker, org, member, settings):
     """SIGKILL a worker holding a batch; after a restart and a sweep all are evaluated once."""
+    from intake.errors import ParsedRow
     from invitations.evaluation import invitations_sweep
-    from invitations.intake.errors import ParsedRow
     from invitations.services import invitation_import
 
     n = 20_000

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from invitations.intake.detect import read_invitations
-from invitations.intake.limits import DEFAULT_LIMITS
-from invitations.intake.template_csv import TEMPLATE_HEADER
+from intake.detect import read_invitations
+from intake.limits import DEFAULT_LIMITS
+from intake.template_csv import TEMPLATE_HEADER
 from invitations.models import Channel, Invitation
 from invitations.services import IntakeRejected, invitation_import_file
 
@@ -185,15 +185,15 @@ def test_a_json_lines_file_with_blank_lines_is_stored_whole(tmp_path, org, membe
 
 @pytest.mark.django_db
 def test_an_e_mail_is_read_in_one_pass(tmp_path, org, member):
-    eml = (Path(__file__).parent / "intake" / "fixtures" / "real").glob("*.eml")
+    eml = (Path(__file__).parents[1] / "intake" / "fixtures" / "real").glob("*.eml")
     path = _write(tmp_path, "forwarded.eml", next(iter(sorted(eml))).read_bytes())
     assert _import(org, member, path).created == 1
 
 
 @pytest.mark.django_db
 def test_every_kind_of_value_survives_the_copy_text_unchanged(org, member):
-    from invitations.intake.errors import ParsedRow
-    from invitations.intake.records import attachment_entry, empty_record
+    from intake.errors import ParsedRow
+    from intake.records import attachment_entry, empty_record
     from invitations.services import invitation_import
 
     record = empty_record()

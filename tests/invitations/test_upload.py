@@ -10,7 +10,7 @@ from django.urls import reverse
 from invitations.models import Channel, Invitation, Upload
 from policy.models import RosterContact
 
-FIXTURES = Path(__file__).parent / "intake" / "fixtures"
+FIXTURES = Path(__file__).parents[1] / "intake" / "fixtures"
 
 
 def _upload(client, org, name: str, data: bytes):

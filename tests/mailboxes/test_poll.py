@@ -9,7 +9,7 @@ from mailboxes.models import ForwardedMail, Mailbox, MailStatus
 from mailboxes.services import mailbox_configure, mailbox_poll
 
 FIXTURES = Path(__file__).parent / "fixtures"
-REAL = Path(__file__).parents[1] / "invitations" / "intake" / "fixtures" / "real"
+REAL = Path(__file__).parents[1] / "intake" / "fixtures" / "real"
 
 pytestmark = pytest.mark.django_db
 

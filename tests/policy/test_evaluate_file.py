@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-FIXTURES = Path(__file__).resolve().parents[1] / "invitations" / "intake" / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[1] / "intake" / "fixtures"
 PROFILE = {
     "name": "Acme",
     "countries": ["DE", "AT"],

@@ -5,14 +5,14 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from invitations.intake.email_intake import parse_eml
-from invitations.intake.fields import build_record
-from invitations.intake.limits import DEFAULT_LIMITS
+from intake.email_intake import parse_eml
+from intake.fields import build_record
+from intake.limits import DEFAULT_LIMITS
 from policy.engine import Facts, OrgContext
 from policy.engine.bench import BENCH_ORG, generate_records
 from policy.offline import facts_from_intake
 
-EMAILS = Path(__file__).resolve().parents[1] / "invitations" / "intake" / "fixtures" / "real"
+EMAILS = Path(__file__).resolve().parents[1] / "intake" / "fixtures" / "real"
 ORG = OrgContext.from_profile({"name": "Acme", "countries": ["DE"]})
 
 # Intake refuses NUL and unpaired surrogates (no database stores them), so valid rows have none.

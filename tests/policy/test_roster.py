@@ -8,7 +8,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from audit.models import Action, AuditEvent
-from invitations.intake import ParsedRow, read_roster
+from intake import ParsedRow, read_roster
 from policy.models import RosterContact
 from policy.roster import RosterRejected, roster_import, roster_import_file
 from policy.services import roster_matches
@@ -261,7 +261,7 @@ def test_compliance_has_no_roster_page(org, compliance, login, url):
     assert login(compliance).get(url("roster")).status_code == 403
 
 
-EXPORTS = FIXTURES.parents[1] / "invitations" / "intake" / "fixtures" / "exports"
+EXPORTS = FIXTURES.parents[1] / "intake" / "fixtures" / "exports"
 
 
 def _import_roster(*args) -> str:

@@ -9,10 +9,10 @@ from django.core.management.base import BaseCommand
 from django.db import connection, transaction
 
 from insights.simulation import simulate
+from intake.errors import ParsedRow
 from invitations import services
 from invitations.bench import bench_invitations_delete
 from invitations.evaluation import invitations_evaluate
-from invitations.intake.errors import ParsedRow
 from invitations.models import Channel, Invitation
 from organisations.models import Membership, Organisation, Role
 from policy.engine.bench import generate_records

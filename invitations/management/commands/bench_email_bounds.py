@@ -12,7 +12,7 @@ import time
 
 from django.core.management.base import BaseCommand
 
-from invitations.intake.email_intake import parse_eml
+from intake.email_intake import parse_eml
 
 _DATE = b"Date: Tue, 3 Nov 2026 09:14:02 +0000\n"
 

@@ -13,8 +13,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
 from config.worker_process import WorkerProcess
+from intake.template_csv import TEMPLATE_HEADER
 from invitations.bench import bench_invitations_delete
-from invitations.intake.template_csv import TEMPLATE_HEADER
 from invitations.models import Channel, Invitation, Status
 from invitations.services import invitation_import_file
 from organisations.models import Membership, Organisation, Role

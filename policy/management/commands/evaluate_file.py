@@ -23,10 +23,10 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from invitations.intake.detect import read_invitations
-from invitations.intake.errors import SKIPPED_CONNECTED, SKIPPED_OUTGOING
-from invitations.intake.limits import DEFAULT_LIMITS
-from invitations.intake.linkedin_export import open_linkedin_export
+from intake.detect import read_invitations
+from intake.errors import SKIPPED_CONNECTED, SKIPPED_OUTGOING
+from intake.limits import DEFAULT_LIMITS
+from intake.linkedin_export import open_linkedin_export
 from policy.engine import CompiledPolicy, OrgContext
 from policy.offline import (
     compile_policy_option,

@@ -4,7 +4,7 @@ import time
 
 import pytest
 
-from invitations.limited import LimitExceeded, run_limited
+from intake.limited import LimitExceeded, run_limited
 
 MB = 1024 * 1024
 

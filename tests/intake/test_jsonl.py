@@ -1,8 +1,8 @@
 import io
 from datetime import UTC, datetime
 
-from invitations.intake.jsonl import read_jsonl
-from invitations.intake.limits import DEFAULT_LIMITS, IntakeLimits
+from intake.jsonl import read_jsonl
+from intake.limits import DEFAULT_LIMITS, IntakeLimits
 
 
 def _rows(text: str | bytes, limits: IntakeLimits = DEFAULT_LIMITS):

@@ -4,11 +4,11 @@ from pathlib import Path
 
 import pytest
 
-from invitations.intake.email_auth import counted_auth_results, parse_auth_results
-from invitations.intake.email_intake import parse_eml
-from invitations.intake.email_kind import linkedin_mail_kind
-from invitations.intake.limits import IntakeLimits
-from invitations.intake.lookalike import is_linkedin_domain, is_lookalike_domain, skeleton
+from intake.email_auth import counted_auth_results, parse_auth_results
+from intake.email_intake import parse_eml
+from intake.email_kind import linkedin_mail_kind
+from intake.limits import IntakeLimits
+from intake.lookalike import is_linkedin_domain, is_lookalike_domain, skeleton
 
 MAIL = Path(__file__).resolve().parent / "fixtures" / "mail"
 OURS = "mx.vouch.example; dkim=pass (2048-bit key) header.d=linkedin.com; spf=pass"

@@ -1,9 +1,9 @@
 import io
 from datetime import UTC, datetime
 
-from invitations.intake.errors import ParsedRow
-from invitations.intake.limits import DEFAULT_LIMITS, IntakeLimits
-from invitations.intake.template_csv import TEMPLATE_HEADER, read_template_csv, template_csv_text
+from intake.errors import ParsedRow
+from intake.limits import DEFAULT_LIMITS, IntakeLimits
+from intake.template_csv import TEMPLATE_HEADER, read_template_csv, template_csv_text
 
 HEADER = ",".join(TEMPLATE_HEADER)
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from invitations.intake.email_intake import INFORMATIONAL, parse_eml
+from intake.email_intake import INFORMATIONAL, parse_eml
 from policy.engine import Facts, evaluate
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -2,9 +2,9 @@
 
 import pytest
 
-from invitations.intake.detect import parse_all
-from invitations.intake.email_intake import parse_eml
-from invitations.intake.limits import IntakeLimits
+from intake.detect import parse_all
+from intake.email_intake import parse_eml
+from intake.limits import IntakeLimits
 
 
 def _mail(headers: bytes, body: bytes = b"hello\n") -> bytes:

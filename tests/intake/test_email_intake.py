@@ -3,10 +3,10 @@ from pathlib import Path
 
 import pytest
 
-from invitations.intake.email_intake import parse_eml
-from invitations.intake.limits import IntakeLimits
-from invitations.intake.lookalike import is_lookalike_domain, is_lookalike_token
-from invitations.intake.records import RECORD_KEYS
+from intake.email_intake import parse_eml
+from intake.limits import IntakeLimits
+from intake.lookalike import is_lookalike_domain, is_lookalike_token
+from intake.records import RECORD_KEYS
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 REAL = FIXTURES / "real"

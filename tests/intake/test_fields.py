@@ -2,8 +2,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from invitations.intake.errors import IntakeError
-from invitations.intake.fields import (
+from intake.errors import IntakeError
+from intake.fields import (
     FieldError,
     build_record,
     parse_attachments,
@@ -14,8 +14,8 @@ from invitations.intake.fields import (
     parse_datetime,
     parse_url,
 )
-from invitations.intake.limits import IntakeLimits
-from invitations.intake.records import RECORD_KEYS
+from intake.limits import IntakeLimits
+from intake.records import RECORD_KEYS
 
 
 @pytest.mark.parametrize(
@@ -143,7 +143,7 @@ def test_an_error_names_file_line_and_column():
 
 
 def test_text_with_a_nul_or_an_unpaired_surrogate_is_refused_with_its_position():
-    from invitations.intake.fields import FieldError, parse_text
+    from intake.fields import FieldError, parse_text
 
     for value, words in (("ab\x00c", "NUL character at position 3"), ("a\udc80", "U+DC80")):
         try:
@@ -155,7 +155,7 @@ def test_text_with_a_nul_or_an_unpaired_surrogate_is_refused_with_its_position()
 
 
 def test_dates_outside_1970_to_2199_are_refused_instead_of_overflowing():
-    from invitations.intake.fields import FieldError, parse_datetime
+    from intake.fields import FieldError, parse_datetime
 
     for value in ("0001-01-01T00:00:00+01:00", "9999-12-31T23:59:59-01:00", "1969-12-31"):
         try:
@@ -167,8 +167,8 @@ def test_dates_outside_1970_to_2199_are_refused_instead_of_overflowing():
 
 
 def test_each_field_is_limited_to_its_own_length():
-    from invitations.intake.fields import build_record
-    from invitations.intake.limits import IntakeLimits
+    from intake.fields import build_record
+    from intake.limits import IntakeLimits
 
     limits = IntakeLimits(field_chars=(("requester_name", 5),))
     record, errors = build_record(

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from invitations.intake.detect import detect_format, read_invitations, read_roster
-from invitations.intake.errors import SKIPPED_CONNECTED, SKIPPED_OUTGOING, ParsedRow
-from invitations.intake.linkedin_export import parse_connected_on, parse_linkedin_datetime
+from intake.detect import detect_format, read_invitations, read_roster
+from intake.errors import SKIPPED_CONNECTED, SKIPPED_OUTGOING, ParsedRow
+from intake.linkedin_export import parse_connected_on, parse_linkedin_datetime
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 EXPORTS = FIXTURES / "exports"

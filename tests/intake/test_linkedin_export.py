@@ -5,10 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from invitations.intake.errors import ParsedRow
-from invitations.intake.fields import FieldError
-from invitations.intake.limits import DEFAULT_LIMITS, IntakeLimits
-from invitations.intake.linkedin_export import (
+from intake.errors import ParsedRow
+from intake.fields import FieldError
+from intake.limits import DEFAULT_LIMITS, IntakeLimits
+from intake.linkedin_export import (
     open_linkedin_export,
     parse_connected_on,
     parse_linkedin_datetime,

@@ -1,7 +1,7 @@
 from datetime import UTC, datetime
 
-from invitations.intake.dedupe import canonical_profile_url, dedupe_key
-from invitations.intake.records import empty_record
+from intake.dedupe import canonical_profile_url, dedupe_key
+from intake.records import empty_record
 
 
 def _record(**values):
@@ -67,7 +67,7 @@ def test_a_record_without_a_name_is_keyed_by_its_profile_url():
 def test_the_format_character_table_matches_a_scan_of_the_unicode_database():
     import unicodedata
 
-    from invitations.intake.dedupe import format_chars
+    from intake.dedupe import format_chars
 
     scanned = {chr(c) for c in range(0x110000) if unicodedata.category(chr(c)) == "Cf"}
     assert format_chars() == scanned

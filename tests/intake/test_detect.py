@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from invitations.intake.detect import detect_format, parse_all, read_invitations, read_roster
-from invitations.intake.errors import IntakeError
-from invitations.intake.template_csv import template_csv_text
+from intake.detect import detect_format, parse_all, read_invitations, read_roster
+from intake.errors import IntakeError
+from intake.template_csv import template_csv_text
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 INCOMING_1 = FIXTURES / "real" / "imapdigester_test_linkedin_invitations_INCOMING_1.eml"
