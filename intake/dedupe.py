@@ -26,14 +26,15 @@ from email.utils import parseaddr
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from policy.engine.normalise import COMBINING_MARKS, remove_chars, unicode_chars
-
-from .errors import IntakeError, ParsedRow
-
-_QUOTES = str.maketrans(
-    {"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"'}
+from policy.engine.normalise import (
+    fold_quotes,
+    normalise_name,
+    remove_chars,
+    strip_accents,
+    unicode_chars,
 )
 
+from .errors import IntakeError, ParsedRow
 
 # The format characters (category Cf) of Unicode 14.0, the database of Python 3.11:
 # scanning all 1.1 million code points for them cost a third of a second at every
@@ -58,24 +59,29 @@ def format_chars() -> frozenset[str]:
     return frozenset(chr(code) for low, high in ranges for code in range(low, high + 1))
 
 
-# Combining marks (accents after NFKD) and invisible format characters.
-_MARKS = COMBINING_MARKS | format_chars()
+_FORMAT_CHARS = format_chars()
+
+
+def _plain(text: str) -> str:
+    """Return `text` in NFKD without accents and invisible format characters."""
+    return remove_chars(strip_accents(text), _FORMAT_CHARS)
 
 
 def _fold(text: str) -> str:
-    """Return `text` compared loosely: NFKD without accents, case-folded, spaces single."""
-    if text.isascii():
-        # Nothing to decompose or strip: the common case, and 10x faster.
-        return " ".join(text.casefold().split())
-    text = unicodedata.normalize("NFKD", text.translate(_QUOTES))
-    text = remove_chars(text, _MARKS)
-    return " ".join(text.casefold().split())
+    """Return `text` compared loosely: NFKD without accents and invisible format characters,
+    quotes plain, case-folded, spaces single."""
+    return " ".join(fold_quotes(_plain(text)).casefold().split())
 
 
-def normalise_name(name: str) -> str:
-    """Return a person's name reduced to letters and digits, credentials after a comma dropped."""
+def cross_channel_name(name: str) -> str:
+    """Return the name by which every channel knows one person: `normalise_name` keeping
+    titles, without credentials after a comma ("Dr. Kim Lee, CAMS" -> "dr kim lee") and
+    without invisible format characters; "" when empty.
+
+    Part of the dedupe key, so titles stay: stored keys must not move with the title list.
+    """
     head = (name or "").split(",", 1)[0]
-    return " ".join(re.findall(r"\w+", _fold(head)))
+    return normalise_name(_plain(head), keep_titles=True)
 
 
 def normalise_message(message: str) -> str:
@@ -120,12 +126,12 @@ def _recipient(recipient: str) -> str:
     _, address = parseaddr(recipient)
     if "@" in address:
         return address.casefold()
-    return normalise_name(recipient or "")
+    return cross_channel_name(recipient or "")
 
 
 def dedupe_key(record: dict[str, Any]) -> str:
     """Return the SHA-256 hex key under which `record` counts as the same invitation."""
-    who = normalise_name(record.get("requester_name") or "")
+    who = cross_channel_name(record.get("requester_name") or "")
     if not who:
         who = "url:" + canonical_profile_url(record.get("requester_profile_url") or "")
     received = record.get("received_at")

@@ -12,12 +12,12 @@ not listed still parses when its links are LinkedIn's.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from html.parser import HTMLParser
 
 from policy.engine.links import url_host
+from policy.engine.normalise import fold, is_quote
 
 from .lookalike import is_linkedin_domain, mentions_brand
 
@@ -82,7 +82,6 @@ _MUTUAL_RE = re.compile(
 _NOTE_LABEL_RE = re.compile(
     r"^.{0,80}\b(?:message|nachricht|mensaje|mensagem|bericht|messaggio)\b.{0,80}:$", re.I
 )
-_QUOTES = "\"'“”„‚‘’«»"
 
 
 @dataclass
@@ -97,17 +96,13 @@ class Layout:
     recognised: bool = False
 
 
-def _normal(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
-
-
 _ACTION_WORD_RE = re.compile("|".join(re.escape(word) for word in _ACTION_WORDS))
 # Layouts are read from the first part of a body; LinkedIn's mails are far smaller.
 MAX_LAYOUT_CHARS = 300_000
 
 
 def _action_word(label: str) -> bool:
-    return _ACTION_WORD_RE.match(_normal(label) + " ") is not None
+    return _ACTION_WORD_RE.match(fold(label) + " ") is not None
 
 
 def _action_at(lines: list[str], index: int) -> tuple[int, str] | None:
@@ -148,7 +143,7 @@ def _is_profile(url: str) -> bool:
 
 def _strip_quotes(text: str) -> str:
     text = text.strip()
-    if len(text) >= 2 and text[0] in _QUOTES and text[-1] in _QUOTES:
+    if len(text) >= 2 and is_quote(text[0]) and is_quote(text[-1]):
         return text[1:-1].strip()
     return text
 
@@ -177,7 +172,7 @@ def _note_after(lines: list[str]) -> str:
         labelled = bool(_NOTE_LABEL_RE.match(paragraph.splitlines()[0]))
         if labelled:
             paragraph = "\n".join(paragraph.splitlines()[1:])
-        quoted = paragraph.lstrip()[:1] in _QUOTES
+        quoted = is_quote(paragraph.lstrip()[:1])
         if not (labelled or quoted) and (
             _BOILERPLATE_RE.search(paragraph) or mentions_brand(paragraph)
         ):
@@ -193,13 +188,13 @@ def _name_line(block: list[str], display_name: str, subject: str) -> int | None:
     The From display name names the requester in most layouts; reminders and guest
     invitations from "LinkedIn" name them in the subject ("Kim Lee is waiting for …").
     """
-    wanted = _normal(display_name)
+    wanted = fold(display_name)
     for i in range(len(block) - 1, -1, -1):
-        if wanted and _normal(block[i]) == wanted:
+        if wanted and fold(block[i]) == wanted:
             return i
-    folded_subject = f" {_normal(subject)} "
+    folded_subject = f" {fold(subject)} "
     for i in range(len(block) - 1, -1, -1):
-        line = _normal(block[i])
+        line = fold(block[i])
         if (
             2 <= len(line) <= 80
             and not line.endswith((",", ":", "."))
@@ -388,12 +383,12 @@ def html_details(html: str, names: list[str], headline: str) -> tuple[str, bool 
     recipient's own photo sits in the header, before the greeting.
     """
     events = scan_html(html).events
-    wanted = {_normal(name) for name in names if name}
+    wanted = {fold(name) for name in names if name}
     name_at = next(
         (
             i
             for i in range(len(events) - 1, -1, -1)
-            if events[i][0] == "text" and _normal(events[i][1]) in wanted
+            if events[i][0] == "text" and fold(events[i][1]) in wanted
         ),
         None,
     )
@@ -401,7 +396,7 @@ def html_details(html: str, names: list[str], headline: str) -> tuple[str, bool 
         return "", None
     location = ""
     after = [value for kind, value in events[name_at + 1 :] if kind == "text"]
-    if headline and after and _normal(after[0]) == _normal(headline):
+    if headline and after and fold(after[0]) == fold(headline):
         after = after[1:]
     if (
         after

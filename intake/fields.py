@@ -14,13 +14,12 @@ from typing import Any
 
 from policy.engine.links import find_links, url_host
 from policy.engine.messages import gettext_noop as _
+from policy.engine.normalise import parse_yes_no
 
 from .errors import IntakeError
 from .limits import IntakeLimits
 from .records import INPUT_FIELDS, attachment_entry, empty_record
 
-_TRUE = frozenset({"true", "yes", "1", "y"})
-_FALSE = frozenset({"false", "no", "0", "n"})
 _COUNTRY_RE = re.compile(r"^[A-Z]{2}$")
 # Codes in common use that ISO 3166-1 reserves rather than assigns: the United Kingdom's
 # "UK" and Kosovo's "XK" (used by the EU and LinkedIn).
@@ -92,18 +91,17 @@ def parse_text(value: Any, max_chars: int) -> str:
 
 
 def parse_bool(value: Any) -> bool | None:
-    """Return True/False for true/false/yes/no/1/0 (any case), None when empty."""
+    """Return True/False for a yes/no word (see `parse_yes_no`: true/false, yes/no, 1/0, ja/nein,
+    any case) or a JSON boolean, None when empty."""
     if _is_empty(value):
         return None
     if isinstance(value, bool):
         return value
     if isinstance(value, int) and value in (0, 1):
         return bool(value)
-    token = str(value).strip().casefold()
-    if token in _TRUE:
-        return True
-    if token in _FALSE:
-        return False
+    answer = parse_yes_no(str(value))
+    if answer is not None:
+        return answer
     raise FieldError(
         _("%(value)s is not a yes/no value (use true, false, yes, no, 1 or 0)", value=show(value))
     )

@@ -21,7 +21,7 @@ from typing import IO, Any
 from policy.engine.links import find_links
 from policy.engine.normalise import normalise_profile_url
 
-from .dedupe import DuplicateTracker, normalise_name
+from .dedupe import DuplicateTracker, cross_channel_name
 from .errors import (
     SKIPPED_CONNECTED,
     SKIPPED_OUTGOING,
@@ -389,7 +389,7 @@ class ConnectedPeople:
         url = normalise_profile_url(entry.get("profile_url"))
         if url:
             self._urls.add(url)
-        name = normalise_name(entry.get("name") or "")
+        name = cross_channel_name(entry.get("name") or "")
         if name:
             self._names[name] = self._names.get(name, False) or not url
 
@@ -398,7 +398,7 @@ class ConnectedPeople:
         url = normalise_profile_url(record.get("requester_profile_url"))
         if url and url in self._urls:
             return True
-        name = normalise_name(record.get("requester_name") or "")
+        name = cross_channel_name(record.get("requester_name") or "")
         if name not in self._names:
             return False
         return not url or self._names[name]

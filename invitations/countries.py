@@ -5,7 +5,6 @@ code from the first letters of a name ("Germany" is DE, never GE).
 """
 
 import gettext
-import unicodedata
 from functools import lru_cache
 
 import pycountry
@@ -13,11 +12,12 @@ from django import forms
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from policy.engine.normalise import strip_accents
+
 
 def _fold(text: str) -> str:
     """Return `text` without case and accents, for comparing names as people type them."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).strip()
+    return strip_accents(text.casefold()).strip()
 
 
 @lru_cache(maxsize=16)

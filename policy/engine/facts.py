@@ -11,7 +11,7 @@ from types import MappingProxyType
 from typing import Any
 
 from .matcher import compile_literals
-from .normalise import normalise_company, normalise_name, normalise_profile_url
+from .normalise import normalise_company, normalise_name, normalise_profile_url, parse_yes_no
 
 _EMPTY_MAP: Mapping[str, int] = MappingProxyType({})
 _COUNTRY_RE = re.compile(r"^[A-Z]{2}$")
@@ -124,8 +124,6 @@ class OrgContext:
 
 EMPTY_ORG = OrgContext()
 
-_TRUE = frozenset({"true", "yes", "y", "1", "ja", "on", "t"})
-_FALSE = frozenset({"false", "no", "n", "0", "nein", "off", "f"})
 _ANSWERS_WORKED = {"yes": "yes", "no": "no", "unsure": "unsure", "": "", "not sure": "unsure"}
 _ANSWERS_RECOGNISE = {"yes": "yes", "no": "no", "": "", "unsure": ""}
 _STRING_FIELDS = (
@@ -146,13 +144,11 @@ def _parse_bool(key: str, value: Any) -> bool | None:
     if isinstance(value, int) and value in (0, 1):
         return bool(value)
     if isinstance(value, str):
-        text = value.strip().lower()
-        if not text:
+        if not value.strip():
             return None
-        if text in _TRUE:
-            return True
-        if text in _FALSE:
-            return False
+        answer = parse_yes_no(value)
+        if answer is not None:
+            return answer
     raise ValueError(f"{key}: expected true, false or empty, got {value!r}")
 
 

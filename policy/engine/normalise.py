@@ -12,10 +12,13 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 from .matcher import Matcher
 
-_QUOTES = str.maketrans(
+# Typographic quotes, primes and backticks as plain ASCII quotes, no-break space as a space:
+# one character for one, so offsets in folded text stay offsets in the original.
+QUOTES = str.maketrans(
     {
         "\u2019": "'",
         "\u2018": "'",
+        "\u201a": "'",
         "`": "'",
         "\u00b4": "'",
         "\u201b": "'",
@@ -29,6 +32,10 @@ _QUOTES = str.maketrans(
         "\u00a0": " ",
     }
 )
+
+# Words that answer yes or no in a file or a form field, after casefolding.
+YES_WORDS = frozenset({"true", "yes", "y", "1", "ja", "on", "t"})
+NO_WORDS = frozenset({"false", "no", "n", "0", "nein", "off", "f"})
 
 # Closing words of a signature after casefolding (so "grüße" is spelled "grüsse").
 _SIGN_OFFS = (
@@ -99,12 +106,36 @@ _LEGAL_SUFFIXES = frozenset(
 _TITLES = frozenset("dr prof mr mrs ms mx herr frau dipl ing mba phd msc bsc".split())
 
 
+def fold_quotes(text: str) -> str:
+    """Return `text` with every typographic quote, prime and backtick as a plain ' or " and
+    no-break spaces as spaces (see QUOTES); the length stays the same."""
+    if text.isascii() and "`" not in text:
+        return text
+    return text.translate(QUOTES)
+
+
+def is_quote(char: str) -> bool:
+    """Return whether `char` is one character that reads as a quotation mark ("'", '"', “, «…)."""
+    return len(char) == 1 and fold_quotes(char) in ("'", '"')
+
+
+def parse_yes_no(text: str) -> bool | None:
+    """Return True when `text` is a yes word (yes, ja, true, y, 1, on, t), False when it is a no
+    word (no, nein, false, n, 0, off, f), in any case and with spaces around; None otherwise,
+    also for blank text, which the caller tells apart when "empty" means "unknown"."""
+    token = text.strip().casefold()
+    if token in YES_WORDS:
+        return True
+    if token in NO_WORDS:
+        return False
+    return None
+
+
 def fold(text: str) -> str:
     """Return NFKC-normalised, quote-normalised, case-folded `text` with collapsed whitespace."""
+    text = fold_quotes(text)
     if not text.isascii():
-        text = unicodedata.normalize("NFKC", text.translate(_QUOTES))
-    elif "`" in text:
-        text = text.translate(_QUOTES)
+        text = unicodedata.normalize("NFKC", text)
     return " ".join(text.casefold().split())
 
 
@@ -177,12 +208,17 @@ def strip_accents(text: str) -> str:
     return remove_chars(unicodedata.normalize("NFKD", text), COMBINING_MARKS)
 
 
-def normalise_name(name: str | None) -> str:
+def normalise_name(name: str | None, *, keep_titles: bool = False) -> str:
     """Return a person's name case-folded, without accents, punctuation or titles
-    ("Dr. Jürgen Müller-Lüdenscheidt" -> "jurgen muller ludenscheidt"); "" when empty."""
+    ("Dr. Jürgen Müller-Lüdenscheidt" -> "jurgen muller ludenscheidt"); "" when empty.
+
+    With `keep_titles` the titles stay ("dr jurgen muller ludenscheidt"): for keys that
+    must not change when the list of titles does."""
     if not name:
         return ""
     words = _NON_WORD_RE.sub(" ", strip_accents(fold(name))).split()
+    if keep_titles:
+        return " ".join(words)
     return " ".join(w for w in words if w not in _TITLES)
 
 

@@ -1,7 +1,8 @@
 from datetime import UTC, datetime
 
-from intake.dedupe import canonical_profile_url, dedupe_key
+from intake.dedupe import canonical_profile_url, cross_channel_name, dedupe_key
 from intake.records import empty_record
+from policy.engine.normalise import normalise_name
 
 
 def _record(**values):
@@ -71,3 +72,29 @@ def test_the_format_character_table_matches_a_scan_of_the_unicode_database():
 
     scanned = {chr(c) for c in range(0x110000) if unicodedata.category(chr(c)) == "Cf"}
     assert format_chars() == scanned
+
+
+def test_every_channel_spells_a_name_the_same_way():
+    assert cross_channel_name("Dr. Jürgen Müller-Lüdenscheidt, CAMS") == (
+        "dr jurgen muller ludenscheidt"
+    )
+    assert cross_channel_name("JÜRGEN MÜL\u00adLER") == "jurgen muller"
+    assert cross_channel_name("") == ""
+
+
+def test_the_cross_channel_name_is_the_normalised_name_with_its_titles():
+    name = "Dr. Anna-Lena Schmidt"
+    assert cross_channel_name(name) == normalise_name(name, keep_titles=True)
+    assert cross_channel_name(name) != normalise_name(name)
+
+
+def test_a_stored_dedupe_key_stays_the_same():
+    record = _record(
+        requester_name="Dr. Jürgen Müller-Lüdenscheidt, CAMS",
+        message="„Hallo“ – ich würde mich gern\u00a0vernetzen’",
+        recipient="Paul <Paul@Example.com>",
+        received_at=datetime(2026, 2, 12, 11, 44, tzinfo=UTC),
+    )
+    assert dedupe_key(record) == (
+        "1dd8d61f12b1f101b90dbed859cc18e16c52386f8e51e2c00ae376b04996f696"
+    )

@@ -9,12 +9,12 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ..normalise import _QUOTES
+from ..normalise import QUOTES
 
 # Typographic quotes as `fold` treats them, plus dashes, odd spaces and letters that do not
 # decompose into a base letter and an accent.
 _SPECIAL = {
-    **{chr(code): repl for code, repl in _QUOTES.items()},
+    **{chr(code): repl for code, repl in QUOTES.items()},
     "\u2010": "-",
     "\u2011": "-",
     "\u2012": "-",
