@@ -1,7 +1,8 @@
 """Pure intake parsers: uploads in, canonical invitation records and located errors out.
 
-Nothing here touches the database or Django settings; callers store the rows of a
-stream as they come and roll back when any row carried an error.
+Plain Python: nothing here imports Django or a Django app, only the pure engine helpers
+of `policy.engine` (tests/intake/test_no_django.py holds it to that). Callers store the
+rows of a stream as they come and roll back when any row carried an error.
 """
 
 from .dedupe import dedupe_key
