@@ -4,9 +4,9 @@ import pytest
 from django.core import mail
 
 from audit.models import Action, AuditEvent
-from invitations.decisions import DecisionRefused, decision_record, decisions_record_bulk
 from invitations.models import Decision, Invitation, Status
-from tests.invitations.test_review_fixtures import make_invitation
+from review.decisions import DecisionRefused, decision_record, decisions_record_bulk
+from tests.invitations.fixtures import make_invitation
 
 pytestmark = pytest.mark.django_db
 
@@ -265,7 +265,7 @@ def test_bulk_refuses_invitations_of_another_organisation(org, other_org, member
 
 def test_bulk_rolls_back_everything_when_a_later_write_fails(org, member, reviewer, monkeypatch):
     made = [make_invitation(org, member) for _ in range(3)]
-    import invitations.decisions as decisions
+    import review.decisions as decisions
 
     original = decisions.audit_record
     calls = {"n": 0}

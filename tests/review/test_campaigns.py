@@ -5,13 +5,14 @@ from django.core import mail
 from django.urls import reverse
 
 from audit.models import Action, AuditEvent
-from invitations.campaigns import campaigns_collapse, campaigns_pending, campaigns_recent
-from invitations.decisions import DecisionRefused, campaign_decide, decision_record
 from invitations.models import Decision, Invitation, Status
-from invitations.review import queue_page, search_parse
 from organisations.models import Role
+from review.campaigns import campaigns_collapse, campaigns_pending, campaigns_recent
+from review.decisions import DecisionRefused, campaign_decide, decision_record
+from review.forms import search_parse
+from review.selectors import queue_page
 from tests.factories import MembershipFactory, UserFactory
-from tests.invitations.test_review_fixtures import make_invitation
+from tests.invitations.fixtures import make_invitation
 
 pytestmark = pytest.mark.django_db
 

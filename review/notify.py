@@ -1,6 +1,6 @@
 """Telling the submitter what was decided and which LinkedIn button to press.
 
-The default wording lives in templates/invitations/email/<language>/<action>_{subject,body}.txt.
+The default wording lives in templates/review/email/<language>/<action>_{subject,body}.txt.
 A manager may replace it per action and language (NotificationTemplate); their text is
 never rendered as a Django template: only the placeholders {requester_name}, {decision},
 {button} and {link} are filled in, with str.format_map over a dictionary that leaves
@@ -112,8 +112,8 @@ def default_wording(action: str, language: str, values: dict, reversal: bool = F
     """Return (subject, body) of the built-in e-mail for `action` in `language`."""
     context = {**values, "reversal": reversal, "language": language}
     with translation.override(language):
-        subject = render_to_string(f"invitations/email/{language}/{action}_subject.txt", context)
-        body = render_to_string(f"invitations/email/{language}/{action}_body.txt", context)
+        subject = render_to_string(f"review/email/{language}/{action}_subject.txt", context)
+        body = render_to_string(f"review/email/{language}/{action}_body.txt", context)
     return subject, body
 
 

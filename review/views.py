@@ -1,296 +1,50 @@
 """The review queue, the reviewer's view of one invitation, deciding, and e-mail wording.
 
-The queue lists invitations awaiting a decision, riskiest first and, at equal risk,
-oldest first (ids grow with submission time). It pages with an opaque keyset cursor
-over (risk, id), never OFFSET, so page 20,000 costs what page 1 costs: every page is
-at most two range scans of the index (organisation, -risk, id) of pending invitations.
+The queue's reads live in review.selectors, its filter form in review.forms and its
+cursor in review.cursor.
 """
 
-import base64
-import binascii
-import math
-import shlex
-from datetime import datetime, time, timedelta
 from urllib.parse import quote
 
-from django import forms
 from django.contrib import messages
-from django.db import connection
-from django.db.models import Q
-from django.db.models.fields.json import KeyTransform
 from django.http import Http404, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from invitations import notify
 from invitations.advice import LINKEDIN_BUTTON
-from invitations.campaigns import campaigns_collapse, campaigns_pending
-from invitations.decisions import (
-    BULK_LIMIT,
-    JUSTIFICATION_MAX,
-    DecisionRefused,
-    campaign_decide,
-    decision_record,
-    decisions_record_bulk,
-)
 from invitations.models import (
-    Channel,
     Decision,
-    Evaluation,
     Invitation,
     NotificationTemplate,
     Recommendation,
     Status,
 )
 from organisations.access import org_view
-from organisations.models import Capability, Membership
-
-PAGE_SIZE = 50
-RELATED_LIMIT = 50
-REASON_CHOICES = [
-    ("unknown", gettext_lazy("Unknown requester")),
-    ("not_personal", gettext_lazy("Not personalised")),
-    ("spam", gettext_lazy("Looks like spam")),
-]
-_ROW_FIELDS = (
-    "id",
-    "organisation_id",
-    "requester_name",
-    "requester_headline",
-    "requester_company",
-    "channel",
-    "status",
-    "recommendation",
-    "decision",
-    "risk",
-    "reasons",
-    "created_at",
-    "evaluation_id",
-    "requester_key",
+from organisations.models import Capability
+from review import notify
+from review.campaigns import campaigns_collapse, campaigns_pending
+from review.cursor import cursor_decode
+from review.decisions import (
+    BULK_LIMIT,
+    DecisionRefused,
+    campaign_decide,
+    decision_record,
+    decisions_record_bulk,
+)
+from review.forms import DecideForm, QueueFilterForm, search_parse
+from review.selectors import (
+    PAGE_SIZE,
+    ROW_FIELDS,
+    attach_top_reasons,
+    queue_neighbours,
+    queue_page,
 )
 
-
-# --- the cursor -------------------------------------------------------------------------
-
-
-def cursor_encode(risk: float, pk: int) -> str:
-    """Return the opaque cursor for "after the row with this risk and id"."""
-    raw = f"{float(risk)!r}:{int(pk)}".encode()
-    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
-
-
-def cursor_decode(cursor: str | None) -> tuple[float, int] | None:
-    """Return (risk, id) from a cursor, or None when it is missing or not one of ours."""
-    if not cursor or len(cursor) > 100:
-        return None
-    try:
-        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
-        risk_text, _sep, pk_text = raw.rpartition(":")
-        risk, pk = float(risk_text), int(pk_text)
-    except (ValueError, binascii.Error, UnicodeDecodeError):
-        return None
-    if not math.isfinite(risk) or pk < 1:
-        return None
-    return risk, pk
-
-
-# --- filters ----------------------------------------------------------------------------
-
-
-class QueueFilterForm(forms.Form):
-    q = forms.CharField(
-        label=gettext_lazy("Search"),
-        required=False,
-        max_length=200,
-        widget=forms.TextInput(
-            attrs={
-                "type": "search",
-                "placeholder": gettext_lazy(
-                    "Name, company, headline — or recommendation:spam from:alice channel:email"
-                ),
-            }
-        ),
-    )
-    recommendation = forms.ChoiceField(
-        label=gettext_lazy("Recommendation"),
-        required=False,
-        choices=[("", gettext_lazy("Any"))] + list(Recommendation.choices),
-    )
-    reason = forms.ChoiceField(
-        label=gettext_lazy("Reason"),
-        required=False,
-        choices=[("", gettext_lazy("Any"))] + REASON_CHOICES,
-    )
-    channel = forms.ChoiceField(
-        label=gettext_lazy("Channel"),
-        required=False,
-        choices=[("", gettext_lazy("Any"))] + list(Channel.choices),
-    )
-    submitter = forms.TypedChoiceField(
-        label=gettext_lazy("Submitted by"), required=False, coerce=int, empty_value=None
-    )
-    requester = forms.CharField(label=gettext_lazy("Requester"), required=False, max_length=500)
-    date_from = forms.DateField(
-        label=gettext_lazy("Submitted from"),
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
-    )
-    date_to = forms.DateField(
-        label=gettext_lazy("Submitted until"),
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
-    )
-
-    def __init__(self, *args, org, **kwargs):
-        super().__init__(*args, **kwargs)
-        people = (
-            Membership.objects.for_org(org)
-            .select_related("user")
-            .order_by("user__username")
-            .values_list("user_id", "user__username")
-        )
-        self.fields["submitter"].choices = [("", _("Anyone"))] + list(people)
-
-
-#: The keys the search bar understands, each naming the filter it sets.
-SEARCH_KEYS = {
-    "recommendation": "recommendation",
-    "rec": "recommendation",
-    "from": "submitter_name",
-    "by": "submitter_name",
-    "channel": "channel",
-    "reason": "reason",
-    "requester": "requester",
-}
-
-
-def _match_choice(value: str, choices) -> str | None:
-    """Return the choice whose value or label `value` names (exactly, else as a part of it)."""
-    wanted = value.casefold().replace("-", "_")
-    labels = [(code, code.casefold(), str(label).casefold()) for code, label in choices]
-    for code, lowered, label in labels:
-        if wanted in (lowered, label):
-            return code
-    for code, lowered, label in labels:
-        if wanted in lowered or wanted in label.replace("-", ""):
-            return code
-    return None
-
-
-def search_parse(text: str) -> tuple[dict, str, list[str]]:
-    """Return (filters, free text, problems) of a search like `recommendation:spam from:alice`.
-
-    Keys name filters (SEARCH_KEYS); a value may be quoted ("from:\"Anna Lee\"") and may
-    name a choice by its code or its words in the active language ("channel:email",
-    "recommendation:spam"). A value that names no choice is a problem to show, never
-    silently dropped; words without a known key stay free text.
-    """
-    try:
-        words = shlex.split(text or "")
-    except ValueError:
-        words = (text or "").split()
-    filters: dict = {}
-    free: list[str] = []
-    problems: list[str] = []
-    choices = {
-        "recommendation": Recommendation.choices,
-        "channel": Channel.choices,
-        "reason": REASON_CHOICES,
-    }
-    for word in words:
-        key, sep, value = word.partition(":")
-        target = SEARCH_KEYS.get(key.casefold()) if sep else None
-        if target is None or not value:
-            free.append(word)
-            continue
-        if target in choices:
-            code = _match_choice(value, choices[target])
-            if code is None:
-                problems.append(
-                    _("“%(value)s” is not a %(key)s; try one of: %(choices)s.")
-                    % {
-                        "value": value,
-                        "key": key,
-                        "choices": ", ".join(c for c, _label in choices[target]),
-                    }
-                )
-                continue
-            filters[target] = code
-        else:
-            filters[target] = value
-    return filters, " ".join(free), problems
-
-
-def _day_start(day) -> datetime:
-    return timezone.make_aware(datetime.combine(day, time.min))
-
-
-def queue_filter(queryset, data: dict):
-    """Return `queryset` narrowed by the cleaned filter values in `data`."""
-    if data.get("recommendation"):
-        queryset = queryset.filter(recommendation=data["recommendation"])
-    if data.get("reason"):
-        if connection.vendor == "postgresql":
-            queryset = queryset.filter(reasons__contains=[data["reason"]])
-        else:  # SQLite, the embedded default, has no JSON containment.
-            queryset = queryset.filter(reasons__icontains=f'"{data["reason"]}"')
-    if data.get("channel"):
-        queryset = queryset.filter(channel=data["channel"])
-    if data.get("submitter"):
-        queryset = queryset.filter(submitter_id=data["submitter"])
-    if data.get("date_from"):
-        queryset = queryset.filter(created_at__gte=_day_start(data["date_from"]))
-    if data.get("date_to"):
-        queryset = queryset.filter(created_at__lt=_day_start(data["date_to"] + timedelta(days=1)))
-    submitter_name = (data.get("submitter_name") or "").strip()
-    if submitter_name:
-        queryset = queryset.filter(
-            Q(submitter__username__iexact=submitter_name)
-            | Q(submitter__first_name__iexact=submitter_name)
-            | Q(submitter__email__istartswith=submitter_name + "@")
-            | Q(submitter__email__iexact=submitter_name)
-        )
-    requester = (data.get("requester") or "").strip()
-    if requester:
-        queryset = queryset.filter(
-            Q(requester_key=requester) | Q(requester_name__icontains=requester)
-        )
-    text = (data.get("q") or "").strip()
-    if text:
-        queryset = queryset.filter(
-            Q(requester_name__icontains=text)
-            | Q(requester_company__icontains=text)
-            | Q(requester_headline__icontains=text)
-        )
-    return queryset
-
-
-def queue_page(*, org, filters: dict | None = None, after=None, size: int = PAGE_SIZE):
-    """Return (rows, next_cursor) of the queue after the (risk, id) position `after`.
-
-    Rows come riskiest first, then oldest first. After a cursor the page is the rest of
-    the cursor's risk (ids above it) followed by lower risks: two index range scans, so
-    many equal risks cost nothing, unlike an OR condition that Postgres would filter.
-    """
-    base = queue_filter(
-        Invitation.objects.for_org(org).pending_review().only(*_ROW_FIELDS), filters or {}
-    )
-    want = size + 1
-    if after is None:
-        rows = list(base.order_by("-risk", "id")[:want])
-    else:
-        risk, pk = after
-        rows = list(base.filter(risk=risk, id__gt=pk).order_by("id")[:want])
-        if len(rows) < want:
-            rows += list(base.filter(risk__lt=risk).order_by("-risk", "id")[: want - len(rows)])
-    next_cursor = (
-        cursor_encode(rows[size - 1].risk, rows[size - 1].pk) if len(rows) > size else None
-    )
-    return rows[:size], next_cursor
+RELATED_LIMIT = 50
 
 
 def _labels(choices) -> list[tuple[str, str]]:
@@ -311,18 +65,6 @@ def decorate_rows(rows, *, org) -> None:
         if row.campaign is not None:
             row.campaign_url = f"{prefix}?requester={quote(row.requester_key, safe='')}"
             row.campaign_decide_url = f"{prefix}campaign/decide/"
-
-
-def attach_top_reasons(rows, count: int = 2) -> None:
-    """Set `row.top_hits` to the first `count` rule hits of each row's evaluation, in one query."""
-    ids = {row.evaluation_id for row in rows if row.evaluation_id}
-    found: dict[int, list] = {}
-    if ids:
-        transforms = {f"h{n}": KeyTransform(str(n), "hits") for n in range(count)}
-        for values in Evaluation.objects.filter(pk__in=ids).values("pk", **transforms):
-            found[values["pk"]] = [values[f"h{n}"] for n in range(count) if values[f"h{n}"]]
-    for row in rows:
-        row.top_hits = [h for h in found.get(row.evaluation_id, []) if isinstance(h, dict)]
 
 
 # --- pages ------------------------------------------------------------------------------
@@ -386,24 +128,8 @@ def queue(request):
         "now": timezone.now(),
     }
     if request.htmx and not request.htmx.boosted:
-        return render(request, "invitations/review/partials/queue_table.html", context)
-    return render(request, "invitations/review/queue.html", context)
-
-
-class DecideForm(forms.Form):
-    action = forms.ChoiceField(
-        label=gettext_lazy("Decision"), choices=Recommendation.choices, widget=forms.RadioSelect
-    )
-    justification = forms.CharField(
-        label=gettext_lazy("Justification"),
-        required=False,
-        max_length=JUSTIFICATION_MAX,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=gettext_lazy(
-            "Required when you decide against the recommendation, and for every reversal."
-        ),
-    )
-    reverses = forms.IntegerField(required=False, widget=forms.HiddenInput)
+        return render(request, "review/partials/queue_table.html", context)
+    return render(request, "review/queue.html", context)
 
 
 def _reviewable(request, pk: int) -> Invitation:
@@ -416,26 +142,6 @@ def _reviewable(request, pk: int) -> Invitation:
     if invitation is None:
         raise Http404
     return invitation
-
-
-def queue_neighbours(*, org, invitation: Invitation) -> tuple[int | None, int | None]:
-    """Return the ids of the pending invitations just before and just after `invitation`
-    in queue order (riskiest first, then oldest), or None at either end."""
-    pending = Invitation.objects.for_org(org).pending_review().exclude(pk=invitation.pk)
-    risk, pk = invitation.risk, invitation.pk
-    after = (
-        pending.filter(Q(risk=risk, id__gt=pk) | Q(risk__lt=risk))
-        .order_by("-risk", "id")
-        .values_list("id", flat=True)
-        .first()
-    )
-    before = (
-        pending.filter(Q(risk=risk, id__lt=pk) | Q(risk__gt=risk))
-        .order_by("risk", "-id")
-        .values_list("id", flat=True)
-        .first()
-    )
-    return before, after
 
 
 def _detail_context(request, invitation: Invitation, form: DecideForm | None = None) -> dict:
@@ -460,7 +166,7 @@ def _detail_context(request, invitation: Invitation, form: DecideForm | None = N
         Invitation.objects.for_org(request.org)
         .from_requester(invitation.requester_key)
         .exclude(pk=invitation.pk)
-        .only(*_ROW_FIELDS, "submitter_id")
+        .only(*ROW_FIELDS, "submitter_id")
         .order_by("-id")[:RELATED_LIMIT]
     )
     before, after = queue_neighbours(org=request.org, invitation=invitation)
@@ -491,7 +197,7 @@ def detail(request, pk: int):
     context = _detail_context(request, invitation)
     if request.htmx and request.htmx.target == "outcome":
         return render(request, "invitations/partials/outcome.html", context)
-    return render(request, "invitations/review/detail.html", context)
+    return render(request, "review/detail.html", context)
 
 
 def _queue_row(request, invitation: Invitation, *, error: str | None, done: str | None = None):
@@ -506,7 +212,7 @@ def _queue_row(request, invitation: Invitation, *, error: str | None, done: str 
         "now": timezone.now(),
         "actions": _labels(Recommendation.choices),
     }
-    return render(request, "invitations/review/partials/row.html", context)
+    return render(request, "review/partials/row.html", context)
 
 
 @org_view(Capability.REVIEW)
@@ -543,7 +249,7 @@ def decide(request, pk: int):
         form.add_error(None, error)
     invitation = _reviewable(request, pk)
     context = _detail_context(request, invitation, form=form)
-    return render(request, "invitations/review/detail.html", context, status=400)
+    return render(request, "review/detail.html", context, status=400)
 
 
 @org_view(Capability.REVIEW)
@@ -674,4 +380,4 @@ def notification_templates(request):
         "languages": notify.LANGUAGES,
         "placeholders": notify.PLACEHOLDERS,
     }
-    return render(request, "invitations/review/notification_templates.html", context, status=status)
+    return render(request, "review/notification_templates.html", context, status=status)

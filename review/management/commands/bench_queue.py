@@ -23,9 +23,10 @@ from django.urls import reverse
 
 from invitations.bench import bench_invitations_delete
 from invitations.models import Invitation, Status
-from invitations.review import cursor_decode, cursor_encode, queue_page
 from organisations.models import Membership, Organisation, Role
 from policy.services import policy_current_version
+from review.cursor import cursor_decode, cursor_encode
+from review.selectors import queue_page
 
 CHUNK = 100_000
 SUBMITTERS = 25

@@ -5,11 +5,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from invitations import review
-from invitations.decisions import decision_record
 from invitations.models import Decision, Status
-from invitations.review import cursor_decode, cursor_encode, queue_page
-from tests.invitations.test_review_fixtures import days_ago, make_invitation
+from review import views
+from review.cursor import cursor_decode, cursor_encode
+from review.decisions import decision_record
+from review.selectors import queue_page
+from tests.invitations.fixtures import days_ago, make_invitation
 
 pytestmark = pytest.mark.django_db
 
@@ -65,7 +66,7 @@ def test_following_the_cursor_visits_every_row_once_in_order_even_with_equal_ris
 
 
 def test_the_pages_over_http_have_no_duplicates_or_gaps(org, member, reviewer, login, monkeypatch):
-    monkeypatch.setattr(review, "PAGE_SIZE", 3)
+    monkeypatch.setattr(views, "PAGE_SIZE", 3)
     made = [make_invitation(org, member, risk=float(i % 2) + 0.5) for i in range(10)]
     client = login(reviewer)
     url, seen = _queue_url(org, recommendation="report_spam"), []
@@ -94,7 +95,7 @@ def test_the_cursor_is_opaque_and_a_broken_one_shows_the_first_page(org, member,
 
 
 def test_no_page_of_the_queue_uses_offset(org, member, reviewer, login, monkeypatch):
-    monkeypatch.setattr(review, "PAGE_SIZE", 2)
+    monkeypatch.setattr(views, "PAGE_SIZE", 2)
     for i in range(5):
         make_invitation(org, member, risk=float(i))
     client = login(reviewer)

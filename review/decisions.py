@@ -15,7 +15,7 @@ from django.utils.translation import ngettext
 from audit.models import Action
 from audit.services import audit_record
 from invitations.models import Decision, Invitation, Recommendation, Status
-from invitations.notify import notify_decision_queue
+from review.notify import notify_decision_queue
 
 #: The most invitations one bulk decision may cover.
 BULK_LIMIT = 500

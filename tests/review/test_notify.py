@@ -5,16 +5,16 @@ from types import SimpleNamespace
 import pytest
 from django.core import mail
 
-from invitations.decisions import decision_record
 from invitations.models import NotificationTemplate
-from invitations.notify import (
+from organisations.models import EmailStatus, OutboundEmail
+from review.decisions import decision_record
+from review.notify import (
     fill_placeholders,
     language_of,
     notify_decision,
     unknown_placeholders,
 )
-from organisations.models import EmailStatus, OutboundEmail
-from tests.invitations.test_review_fixtures import make_invitation
+from tests.invitations.fixtures import make_invitation
 
 pytestmark = pytest.mark.django_db
 

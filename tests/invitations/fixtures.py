@@ -1,6 +1,6 @@
 """Invitations made directly with the ORM, already evaluated: no Celery, no engine.
 
-Shared by the review, decision and notification tests; it holds no tests itself.
+Shared by the tests of several apps (review, API, insights, browser); it holds no tests itself.
 """
 
 import itertools
