@@ -1,6 +1,7 @@
 """Telling the submitter what was decided and which LinkedIn button to press.
 
-The default wording lives in templates/review/email/<language>/<action>_{subject,body}.txt.
+The default wording lives in templates/review/email/<action>_{subject,body}.txt, one set
+for every language: its text comes from the message catalogues (locale/<language>).
 A manager may replace it per action and language (NotificationTemplate); their text is
 never rendered as a Django template: only the placeholders {requester_name}, {decision},
 {button} and {link} are filled in, with str.format_map over a dictionary that leaves
@@ -26,24 +27,6 @@ PLACEHOLDERS = ("requester_name", "decision", "button", "link")
 LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)
 _FIELD = re.compile(r"\{([^{}]*)\}")
 _KNOWN = re.compile(r"\{\{(" + "|".join(PLACEHOLDERS) + r")\}\}")
-
-# German wording for when no compiled translation catalogue is installed: the e-mail
-# must still speak the submitter's language, and LinkedIn's German buttons have these names.
-_DECISION_DE = {
-    "accept": "Annehmen",
-    "ignore": "Ignorieren",
-    "dont_know": "Ich kenne diese Person nicht",
-    "report_spam": "Als Spam melden",
-}
-_BUTTON_DE = {
-    "accept": "Klicken Sie auf „Annehmen“.",
-    "ignore": "Klicken Sie auf „Ignorieren“.",
-    "dont_know": "Klicken Sie auf „Ignorieren“ und wählen Sie dann „Ich kenne diese Person nicht“.",
-    "report_spam": (
-        "Klicken Sie auf „Ignorieren“ und dann auf „Als Spam melden“ (oder öffnen Sie "
-        "„Mehr“ → „Melden/Blockieren“). Öffnen Sie keine Anhänge und keine Links."
-    ),
-}
 
 
 class _Unfilled(dict):
@@ -81,23 +64,10 @@ def language_of(user) -> str:
     return preferences.language_of(user)[:2]
 
 
-def _translated(lazy_text, fallback_de: str, language: str) -> str:
-    """Return `lazy_text` in `language`; German falls back to our own wording."""
-    with translation.override(language):
-        text = str(lazy_text)
-    if language == "de":
-        with translation.override("en"):
-            english = str(lazy_text)
-        if text == english:
-            return fallback_de
-    return text
-
-
 def decision_words(action: str, language: str) -> tuple[str, str]:
     """Return (decision label, LinkedIn button advice) for `action` in `language`."""
-    label = _translated(Recommendation(action).label, _DECISION_DE[action], language)
-    button = _translated(LINKEDIN_BUTTON[action], _BUTTON_DE[action], language)
-    return label, button
+    with translation.override(language):
+        return str(Recommendation(action).label), str(LINKEDIN_BUTTON[action])
 
 
 def _site_link(invitation) -> str:
@@ -112,8 +82,8 @@ def default_wording(action: str, language: str, values: dict, reversal: bool = F
     """Return (subject, body) of the built-in e-mail for `action` in `language`."""
     context = {**values, "reversal": reversal, "language": language}
     with translation.override(language):
-        subject = render_to_string(f"review/email/{language}/{action}_subject.txt", context)
-        body = render_to_string(f"review/email/{language}/{action}_body.txt", context)
+        subject = render_to_string(f"review/email/{action}_subject.txt", context)
+        body = render_to_string(f"review/email/{action}_body.txt", context)
     return subject, body
 
 

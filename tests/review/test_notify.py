@@ -1,5 +1,7 @@
 """Telling the submitter: EN and DE wording, managers' placeholders, no injection."""
 
+import json
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -9,6 +11,9 @@ from invitations.models import NotificationTemplate
 from organisations.models import EmailStatus, OutboundEmail
 from review.decisions import decision_record
 from review.notify import (
+    PLACEHOLDERS,
+    decision_words,
+    default_wording,
     fill_placeholders,
     language_of,
     notify_decision,
@@ -17,6 +22,12 @@ from review.notify import (
 from tests.invitations.fixtures import make_invitation
 
 pytestmark = pytest.mark.django_db
+
+#: The built-in e-mails as the hand-written English and German templates rendered them,
+#: placeholders left in: the catalogue-based templates must say exactly the same.
+DECISION_EMAILS = json.loads(
+    (Path(__file__).parent / "decision_emails.json").read_text(encoding="utf-8")
+)
 
 
 def _decide(org, submitter, reviewer, action="report_spam", **fields):
@@ -46,6 +57,31 @@ def test_the_german_e_mail_is_sent_when_german_is_the_default(org, member, revie
     assert "Ich kenne diese Person nicht" in message.body
     assert "Ignorieren" in message.body
     assert "Press" not in message.body
+
+
+@pytest.mark.parametrize("key", sorted(DECISION_EMAILS))
+def test_the_built_in_wording_reads_as_the_hand_written_english_and_german_e_mails(key):
+    language, action, *reversal = key.split()
+    values = {k: "{" + k + "}" for k in PLACEHOLDERS}
+    subject, body = default_wording(action, language, values, reversal=bool(reversal))
+    assert subject == DECISION_EMAILS[key]["subject"]
+    assert body == "".join(DECISION_EMAILS[key]["body"])
+
+
+def test_the_decision_and_button_words_come_from_the_german_catalogue():
+    assert decision_words("dont_know", "de") == (
+        "Ich kenne diese Person nicht",
+        "Klicken Sie auf „Ignorieren“ und wählen Sie dann „Ich kenne diese Person nicht“.",
+    )
+
+
+def test_a_third_language_needs_only_a_catalogue_not_another_set_of_templates():
+    values = {"requester_name": "Jane Roe", "decision": "D", "button": "B", "link": "L"}
+    subject, body = default_wording("accept", "fr", values, reversal=True)
+    assert subject.strip() == "Acceptez l'invitation de Jane Roe"
+    assert body.startswith("Cette décision remplace une décision antérieure")
+    assert "Bonne nouvelle : un examinateur a étudié l'invitation LinkedIn de Jane Roe" in body
+    assert "Détails : L" in body
 
 
 def test_the_submitters_own_language_wins_over_the_default(settings):
