@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "organisations",
     "policy",
     "invitations",
+    "review",
     "audit",
     "insights",
     "mailboxes",

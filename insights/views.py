@@ -25,13 +25,13 @@ from insights.forms import SimulationForm
 from insights.models import Simulation
 from insights.simulation import simulation_create
 from insights.svg import Series, horizontal_bars, stacked_bars
-from invitations.campaigns import campaigns_recent
 from invitations.models import Invitation, Recommendation
 from organisations.access import org_view
 from organisations.models import Capability
 from organisations.params import whole_number
 from policy.engine import PolicyInvalid, diff_policies
 from policy.services import policy_ensure
+from review.campaigns import campaigns_recent
 
 RULE_PAGE_SIZE = 50
 

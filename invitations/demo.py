@@ -1,4 +1,4 @@
-"""Demo invitations: a varied queue for the demo reviewer, a few decisions and one reversal."""
+"""Demo invitations: a varied queue for the demo reviewer (review.demo decides a few)."""
 
 from datetime import timedelta
 
@@ -247,8 +247,7 @@ def _record(index: int, row: tuple, recipient: str) -> dict:
 
 @seeder("invitations")
 def seed_invitations(org, stdout) -> None:
-    """Submit, evaluate and partly decide ~25 invitations in `org`; nothing if it has any."""
-    from invitations.decisions import DecisionRefused, decision_current, decision_record
+    """Submit and evaluate ~25 invitations in `org`; nothing if it has any."""
     from invitations.evaluation import invitations_evaluate
     from invitations.services import invitation_submit
 
@@ -256,7 +255,6 @@ def seed_invitations(org, stdout) -> None:
         return
     User = get_user_model()
     member = User.objects.filter(username="member", memberships__organisation=org).first()
-    reviewer = User.objects.filter(username="reviewer", memberships__organisation=org).first()
     if member is None:
         return
     ids = []
@@ -269,44 +267,4 @@ def seed_invitations(org, stdout) -> None:
         )
         ids.append(invitation.pk)
     invitations_evaluate(invitation_ids=ids, claim="demo")
-    decided = 0
-    if reviewer is not None:
-        evaluated = list(
-            Invitation.objects.for_org(org).filter(pk__in=ids, status="evaluated").order_by("pk")
-        )
-        by_name = {i.requester_name: i for i in evaluated}
-        plan = [
-            ("Sam Sellmore", None, ""),
-            ("Crypto Chris", None, ""),
-            ("Anna Schmidt", None, ""),
-            ("Georg Weber", "accept", "Georg is our own Head of Finance."),
-            ("Ivan Petrov", None, ""),
-        ]
-        for name, action, justification in plan:
-            invitation = by_name.get(name)
-            if invitation is None:
-                continue
-            try:
-                decision_record(
-                    invitation=invitation,
-                    action=action or invitation.recommendation,
-                    actor=reviewer,
-                    justification=justification,
-                )
-                decided += 1
-            except DecisionRefused:
-                continue
-        # One reversal: the reviewer learns Ivan is a supplier's new buyer after all.
-        ivan = by_name.get("Ivan Petrov")
-        current = decision_current(ivan) if ivan is not None else None
-        if current is not None:
-            target = "accept" if current.action != "accept" else "ignore"
-            decision_record(
-                invitation=ivan,
-                action=target,
-                actor=reviewer,
-                justification="Ivan is the new buyer at our supplier Soylent; we know him now.",
-                reverses=current,
-            )
-            decided += 1
-    stdout.write(f"Demo invitations: {len(ids)} submitted, {decided} decision(s) recorded.")
+    stdout.write(f"Demo invitations: {len(ids)} submitted.")

@@ -1,4 +1,7 @@
-"""Persona fixtures shared by every test: one user per role in `org`, and an outsider."""
+"""Persona fixtures shared by every test: one user per role in `org`, an outsider, and an
+API client per persona."""
+
+import json
 
 import pytest
 import redis
@@ -6,6 +9,7 @@ from django.conf import settings
 from django.test import Client
 
 from organisations.models import Role
+from organisations.tokens import api_token_create
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
 from tests.workers import WorkerProcess
 
@@ -79,6 +83,36 @@ def login():
         return client
 
     return _login
+
+
+class Api:
+    """A test client speaking JSON with one user's organisation token."""
+
+    def __init__(self, user, org, manager):
+        _token, key = api_token_create(
+            org=org, name=f"{user.username}-token", user=user, actor=manager
+        )
+        self.token = _token
+        self.client = Client(headers={"authorization": f"Bearer {key}"})
+
+    def get(self, path, **params):
+        return self.client.get(path, params)
+
+    def post(self, path, data):
+        return self.client.post(path, json.dumps(data), content_type="application/json")
+
+
+@pytest.fixture
+def api(personas, org, other_org, manager):
+    """Return {role: Api}; the outsider's token belongs to their own organisation."""
+
+    def _make(role):
+        user = personas[role]
+        if role == "outsider":
+            return Api(user, other_org, user)
+        return Api(user, org, manager)
+
+    return {role: _make(role) for role in personas}
 
 
 @pytest.fixture(autouse=True, scope="session")

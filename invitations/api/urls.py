@@ -6,11 +6,6 @@ urlpatterns = [
     path("invitations", views.InvitationListView.as_view(), name="api_invitations"),
     path("invitations/file", views.InvitationFileView.as_view(), name="api_invitation_file"),
     path("invitations/<int:pk>", views.InvitationDetailView.as_view(), name="api_invitation"),
-    path(
-        "invitations/<int:pk>/decision",
-        views.InvitationDecisionView.as_view(),
-        name="api_invitation_decision",
-    ),
     path("inbound-email", views.InboundEmailView.as_view(), name="api_inbound_email"),
     path(
         "inbound-email/<int:pk>",

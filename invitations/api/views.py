@@ -1,4 +1,4 @@
-"""REST API: submit invitations, list and read their outcome, and decide them.
+"""REST API: submit invitations, list and read their outcome (deciding: review.api).
 
 Authenticated by organisation token; each view declares the capability each method needs
 (`capabilities`), checked by organisations.api_access.OrganisationAccess with the same
@@ -29,7 +29,6 @@ from intake.detect import HEAD_BYTES
 from intake.errors import ParsedRow
 from intake.fields import build_record
 from intake.records import INPUT_FIELDS
-from invitations.decisions import DecisionRefused, decision_record
 from invitations.i18n import localised
 from invitations.models import Channel, Decision, Invitation, Recommendation, Status, Upload
 from invitations.services import (
@@ -60,7 +59,7 @@ def unknown_field_message(key: str, allowed) -> str:
     return "unknown field"
 
 
-def _invitation_url(request, invitation_id: int) -> str:
+def invitation_url(request, invitation_id: int) -> str:
     return request.build_absolute_uri(reverse("api_invitation", kwargs={"pk": invitation_id}))
 
 
@@ -107,7 +106,7 @@ class InvitationOutcomeSerializer(serializers.ModelSerializer):
         ]
 
     def get_url(self, obj) -> str:
-        return _invitation_url(self.context["request"], obj.pk)
+        return invitation_url(self.context["request"], obj.pk)
 
     def get_hits(self, obj) -> list[dict]:
         if obj.evaluation is None:
@@ -192,7 +191,7 @@ _SubmitMany = inline_serializer(
         "duplicates": serializers.IntegerField(),
     },
 )
-_Errors = inline_serializer(
+Errors = inline_serializer(
     "Errors",
     {
         "errors": serializers.ListField(
@@ -229,7 +228,7 @@ class InvitationCursor(CursorPagination):
     max_page_size = 500
 
 
-def _strictly_valid(serializer_class, data: dict) -> tuple[dict | None, Response | None]:
+def strictly_valid(serializer_class, data: dict) -> tuple[dict | None, Response | None]:
     """Return (validated data, None), or (None, a 400 naming every unknown or invalid key),
     so that a misspelt parameter or field is never silently ignored."""
     allowed = set(serializer_class().fields)
@@ -265,7 +264,7 @@ class InvitationListView(APIView):
                     "results": InvitationOutcomeSerializer(many=True),
                 },
             ),
-            400: _Errors,
+            400: Errors,
         },
         description=(
             "The invitations this token's user may read, newest first: all of the "
@@ -275,7 +274,7 @@ class InvitationListView(APIView):
         ),
     )
     def get(self, request):
-        filters, error = _strictly_valid(InvitationFilters, request.query_params.dict())
+        filters, error = strictly_valid(InvitationFilters, request.query_params.dict())
         if error is not None:
             return error
         rows = (
@@ -306,7 +305,7 @@ class InvitationListView(APIView):
                 serializers=[_SubmitOne, _SubmitMany],
                 resource_type_field_name=None,
             ),
-            400: _Errors,
+            400: Errors,
         },
         examples=[OpenApiExample("One invitation", value=_INVITATION_EXAMPLE)],
         description=(
@@ -354,7 +353,7 @@ class InvitationListView(APIView):
                 return Response({"errors": _error_list(exc.errors)}, status=400)
             # Evaluation may already have run (in-process tasks, or a fast worker).
             invitation.refresh_from_db(fields=["status", "recommendation"])
-            url = _invitation_url(request, invitation.pk)
+            url = invitation_url(request, invitation.pk)
             return Response(
                 {
                     "id": invitation.pk,
@@ -457,62 +456,6 @@ class InvitationDetailView(APIView):
             pk=pk,
         )
         return Response(InvitationDetailSerializer(invitation, context={"request": request}).data)
-
-
-class DecisionInput(serializers.Serializer):
-    action = serializers.ChoiceField(Recommendation.choices)
-    justification = serializers.CharField(required=False, allow_blank=True, default="")
-    reverses = serializers.IntegerField(
-        required=False,
-        allow_null=True,
-        default=None,
-        help_text="The id of the decision in force, to reverse it (with a justification).",
-    )
-
-
-# A refused decision that conflicts with the invitation's current state is a 409.
-_CONFLICTS = frozenset({"pending", "already_decided", "stale", "same_action"})
-
-
-class InvitationDecisionView(APIView):
-    """A reviewer's or manager's decision, recorded as on the web (with audit event and the
-    submitter's notification)."""
-
-    capabilities = {"POST": Capability.REVIEW}
-
-    @extend_schema(
-        request=DecisionInput,
-        responses={201: DecisionSerializer, 400: _Errors, 404: _Errors, 409: _Errors},
-        description=(
-            "Record a decision (accept, ignore, dont_know, report_spam). One that differs "
-            "from the recommendation, and every reversal, needs a justification. An "
-            "invitation not evaluated yet or already decided answers 409 with a code."
-        ),
-    )
-    def post(self, request, pk: int):
-        invitation = get_object_or_404(Invitation.objects.for_org(request.org), pk=pk)
-        data = request.data if isinstance(request.data, dict) else None
-        if data is None:
-            return Response({"errors": [{"message": "the body must be a JSON object"}]}, 400)
-        given, error = _strictly_valid(DecisionInput, data)
-        if error is not None:
-            return error
-        try:
-            decision = decision_record(
-                invitation=invitation,
-                action=given["action"],
-                actor=request.user,
-                justification=given["justification"],
-                reverses=given["reverses"],
-            )
-        except DecisionRefused as exc:
-            code = 409 if exc.code in _CONFLICTS else 400
-            return Response({"errors": [{"code": exc.code, "message": exc.message}]}, code)
-        return Response(
-            DecisionSerializer(decision).data,
-            status=status.HTTP_201_CREATED,
-            headers={"Location": _invitation_url(request, invitation.pk)},
-        )
 
 
 class RawMessageParser(parsers.BaseParser):

@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from tests.invitations.test_review_fixtures import make_invitation
+from tests.invitations.fixtures import make_invitation
 
 FIRST = [
     "Maximilian-Alexander",

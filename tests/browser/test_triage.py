@@ -7,7 +7,7 @@ from invitations.models import Decision, Invitation, Status
 from organisations.models import Role
 from tests.browser.realistic import realistic_queue
 from tests.factories import MembershipFactory, UserFactory
-from tests.invitations.test_review_fixtures import make_invitation
+from tests.invitations.fixtures import make_invitation
 from tests.workers import wait_for
 
 pytestmark = [pytest.mark.browser]

@@ -21,7 +21,7 @@ from invitations.evaluation import invitations_sweep
 from invitations.models import Invitation, Status
 from organisations.models import EmailStatus, OutboundEmail
 from organisations.outbox import outbox_flush
-from tests.invitations.test_review_fixtures import make_invitation
+from tests.invitations.fixtures import make_invitation
 from tests.workers import wait_for
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]

@@ -34,9 +34,6 @@ ALLOWED_SNIPPETS = {
     ),
 }
 
-# The decision e-mails come as separate, hand-written English and German templates.
-SKIPPED_DIRS = ("email/en/", "email/de/")
-
 # Attributes whose values are shown or read out to the user.
 TEXT_ATTRIBUTES = frozenset(
     {
@@ -153,13 +150,7 @@ def check_template(path: Path) -> list[str]:
 
 def template_paths() -> list[Path]:
     """Return every template the checker looks at."""
-    return sorted(
-        p
-        for p in TEMPLATES.rglob("*")
-        if p.is_file()
-        and p.suffix in (".html", ".txt")
-        and not any(d in p.relative_to(TEMPLATES).as_posix() for d in SKIPPED_DIRS)
-    )
+    return sorted(p for p in TEMPLATES.rglob("*") if p.is_file() and p.suffix in (".html", ".txt"))
 
 
 def untranslated() -> dict[str, list[str]]:

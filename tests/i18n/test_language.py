@@ -6,12 +6,12 @@ from django.core import mail
 from django.test import Client
 from django.urls import reverse
 
-from invitations.decisions import decision_record
-from invitations.notify import language_of as notify_language_of
-from invitations.notify import notify_decision
 from organisations.models import UserPreference
 from organisations.preferences import language_of
-from tests.invitations.test_review_fixtures import make_invitation
+from review.decisions import decision_record
+from review.notify import language_of as notify_language_of
+from review.notify import notify_decision
+from tests.invitations.fixtures import make_invitation
 
 pytestmark = pytest.mark.django_db
 

@@ -13,12 +13,12 @@ from datetime import datetime, timedelta
 import pytest
 from django.utils import timezone
 
-from invitations.decisions import decision_record
 from invitations.evaluation import invitations_evaluate
 from invitations.models import Channel, Evaluation, Invitation, Status
 from invitations.services import invitation_submit
 from policy.engine import default_policy
 from policy.services import policy_current_version
+from review.decisions import decision_record
 
 _counter = itertools.count(1)
 

@@ -257,7 +257,7 @@ def test_the_german_dashboard_names_the_months_in_german(org, dashboard_data, ma
 def test_the_dashboard_lists_campaigns_with_a_link_to_their_invitations(
     org, member, manager, login
 ):
-    from tests.invitations.test_review_fixtures import make_invitation as evaluated
+    from tests.invitations.fixtures import make_invitation as evaluated
 
     for person in (member, manager):
         evaluated(org, person, requester_name="Gary Growth", requester_key="name:gary growth")

@@ -287,7 +287,7 @@ def _submit_and_evaluate(org, submitter, **record):
 
 
 def test_the_memory_rule_is_replayed_and_can_be_switched_off(org, member, reviewer):
-    from invitations.decisions import decision_record
+    from review.decisions import decision_record
 
     first = _submit_and_evaluate(
         org,

@@ -1,4 +1,5 @@
-"""The REST API: the web's access rules per role, listing, submitting, deciding, the schema."""
+"""The REST API: the web's access rules per role, listing, submitting, the schema (deciding:
+tests/review/test_api.py)."""
 
 import json
 from datetime import timedelta
@@ -6,48 +7,15 @@ from datetime import timedelta
 import pytest
 from django.core.cache import caches
 from django.core.management import call_command
-from django.test import Client
 from django.utils import timezone
 
-from audit.models import Action, AuditEvent
-from invitations.models import Decision, Invitation, Status
-from organisations.tokens import api_token_create
-from tests.invitations.test_review_fixtures import make_invitation
+from invitations.models import Invitation, Status
+from tests.invitations.fixtures import make_invitation
 
 pytestmark = pytest.mark.django_db
 
 ROLES = ("member", "reviewer", "compliance", "manager", "outsider")
 ONE = {"requester_name": "Jane Roe", "message": "Hi Anna, we met at the Berlin meetup."}
-
-
-class Api:
-    """A test client speaking JSON with one user's organisation token."""
-
-    def __init__(self, user, org, manager):
-        _token, key = api_token_create(
-            org=org, name=f"{user.username}-token", user=user, actor=manager
-        )
-        self.token = _token
-        self.client = Client(headers={"authorization": f"Bearer {key}"})
-
-    def get(self, path, **params):
-        return self.client.get(path, params)
-
-    def post(self, path, data):
-        return self.client.post(path, json.dumps(data), content_type="application/json")
-
-
-@pytest.fixture
-def api(personas, org, other_org, manager):
-    """Return {role: Api}; the outsider's token belongs to their own organisation."""
-
-    def _make(role):
-        user = personas[role]
-        if role == "outsider":
-            return Api(user, other_org, user)
-        return Api(user, org, manager)
-
-    return {role: _make(role) for role in ROLES}
 
 
 @pytest.fixture
@@ -239,37 +207,6 @@ def test_an_unknown_or_invalid_filter_is_a_400_naming_it(api):
     )
     assert response.status_code == 400
     assert response.json()["errors"][0]["field"] == "submitted_since"
-
-
-def test_a_reviewers_decision_is_recorded_as_on_the_web(api, org, member):
-    invitation = make_invitation(org, member)
-    url = f"/api/v1/invitations/{invitation.pk}/decision"
-    response = api["reviewer"].post(url, {"action": "report_spam"})
-    assert response.status_code == 201
-    decision = Decision.objects.get(invitation=invitation)
-    assert response.json()["id"] == decision.pk and response["Location"].endswith(
-        f"/api/v1/invitations/{invitation.pk}"
-    )
-    assert AuditEvent.objects.filter(organisation=org, action=Action.DECISION).count() == 1
-    again = api["manager"].post(url, {"action": "ignore", "justification": "changed my mind"})
-    assert again.status_code == 409
-    assert again.json()["errors"][0]["code"] == "already_decided"
-    reversal = api["manager"].post(
-        url, {"action": "ignore", "justification": "a colleague knows her", "reverses": decision.pk}
-    )
-    assert reversal.status_code == 201 and reversal.json()["reverses"] == decision.pk
-
-
-def test_a_decision_against_the_recommendation_needs_a_justification(api, org, member):
-    invitation = make_invitation(org, member)
-    url = f"/api/v1/invitations/{invitation.pk}/decision"
-    response = api["reviewer"].post(url, {"action": "accept"})
-    assert response.status_code == 400
-    assert response.json()["errors"][0]["code"] == "justification"
-    typo = api["reviewer"].post(url, {"action": "accept", "justifcation": "known"})
-    assert typo.status_code == 400
-    assert typo.json()["errors"][0]["field"] == "justifcation"
-    assert not Decision.objects.filter(invitation=invitation).exists()
 
 
 def test_requests_beyond_the_tokens_rate_are_throttled(api, settings):

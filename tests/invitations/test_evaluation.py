@@ -160,7 +160,7 @@ PITCH = "We help agencies like yours get 10x more leads. Book a demo this week!"
 
 
 def _decided(org, submitter, reviewer, action, **record):
-    from invitations.decisions import decision_record
+    from review.decisions import decision_record
 
     invitation = _submit(org, submitter, **record)
     invitations_evaluate(invitation_ids=[invitation.pk], claim="earlier")

@@ -6,12 +6,12 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from invitations.decisions import decision_record
 from invitations.guidance import member_guidance, wait_text
 from invitations.models import Invitation
 from policy.models import MemberAction, Policy, PolicyVersion
 from policy.services import policy_ensure, policy_member_action_set, policy_publish
-from tests.invitations.test_review_fixtures import make_invitation
+from review.decisions import decision_record
+from tests.invitations.fixtures import make_invitation
 
 pytestmark = pytest.mark.django_db
 
