@@ -9,7 +9,7 @@ from invitations.intake.email_intake import parse_eml
 from invitations.intake.fields import build_record
 from invitations.intake.limits import DEFAULT_LIMITS
 from policy.engine import Facts, OrgContext
-from policy.engine.bench import BENCH_ORG, generate_records
+from policy.management.bench import BENCH_ORG, generate_records
 from policy.offline import facts_from_intake
 
 EMAILS = Path(__file__).resolve().parents[1] / "invitations" / "intake" / "fixtures" / "real"
