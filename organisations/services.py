@@ -48,15 +48,6 @@ def _ensure_a_manager_remains(membership: Membership, new_role: str | None) -> N
         raise LastManagerError(_("An organisation needs at least one manager."))
 
 
-@transaction.atomic
-def organisation_create(*, name: str, slug: str, first_manager=None) -> Organisation:
-    """Create and return an organisation, with `first_manager` as its manager when given."""
-    org = Organisation.objects.create(name=name, slug=slug)
-    if first_manager is not None:
-        Membership.objects.create(user=first_manager, organisation=org, role=Role.MANAGER)
-    return org
-
-
 INVITATION_SALT = "vouch.member-invitation"
 
 
