@@ -9,5 +9,10 @@ class AuditConfig(AppConfig):
 
     def ready(self) -> None:
         from audit.roles import check_database_role
+        from audit.services import audit_record_organisation_change
+        from organisations.events import organisation_changed
 
         checks.register(check_database_role, checks.Tags.database)
+        organisation_changed.connect(
+            audit_record_organisation_change, dispatch_uid="audit.organisation_changed"
+        )

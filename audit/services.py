@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from audit.chain import event_hash
-from audit.models import AuditChain, AuditEvent
+from audit.models import Action, AuditChain, AuditEvent
 
 
 @transaction.atomic
@@ -60,3 +60,20 @@ def audit_record(
     head.last_hash = digest
     head.save(update_fields=["last_seq", "last_hash"])
     return event
+
+
+def audit_record_organisation_change(
+    sender, *, org, actor, action: str, target_type, target_id, data, **kwargs
+) -> AuditEvent:
+    """Append the change organisations announced (organisations.events) and return the event.
+
+    Raises ValueError when `action` is not an Action, so a misnamed event is never stored.
+    """
+    return audit_record(
+        org=org,
+        actor=actor,
+        action=Action(action),
+        target_type=target_type,
+        target_id=target_id,
+        data=data,
+    )

@@ -18,18 +18,16 @@ from concurrent.futures import ProcessPoolExecutor
 from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
-from django.db import connection, connections, transaction
+from django.db import connection, connections
 from django.db.models import F
 from django.utils import timezone
 
-from config.publish import publish_on_commit
 from insights.models import Simulation, SimulationStatus
 from insights.stats import positive_rules
 from invitations.evaluation import FACT_FIELDS, evaluate_rows
 from invitations.models import Invitation, Recommendation
 from organisations.models import Organisation
 from policy.engine import PolicyInvalid, compile_policy
-from policy.services import policy_current_version
 
 logger = logging.getLogger(__name__)
 
@@ -332,29 +330,6 @@ def simulate(
 
 
 # --- the stored simulation ----------------------------------------------------------------
-
-
-def simulation_create(
-    *, org, actor, policy_data: dict, period_from=None, period_to=None
-) -> Simulation:
-    """Store a queued simulation of `policy_data` and enqueue it once the transaction commits.
-
-    Raises PolicyInvalid when the draft cannot be compiled, so nothing is queued in vain.
-    """
-    from insights.tasks import run_simulation
-
-    compile_policy(policy_data)
-    with transaction.atomic():
-        simulation = Simulation.objects.create(
-            organisation=org,
-            requested_by=actor,
-            policy_data=policy_data,
-            base_version=policy_current_version(org=org),
-            period_from=period_from,
-            period_to=period_to,
-        )
-        publish_on_commit(run_simulation, simulation.pk)
-    return simulation
 
 
 def _stale_before() -> datetime:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from django.db import connection
-from django.db.models import Count, DurationField, ExpressionWrapper, F, Max, Min, Q
+from django.db.models import Count, F, Max, Min, Q
 from django.db.models.functions import Lower, Trim, TruncWeek
 from django.utils import timezone
 
@@ -102,7 +102,7 @@ def top_spam_companies(*, org, limit: int = TOP) -> list[dict]:
     return [{"name": r["name"], "count": r["count"], "requesters": r["requesters"]} for r in rows]
 
 
-# --- the queue and time to decision ------------------------------------------------------
+# --- the queue -----------------------------------------------------------------------------
 
 
 def queue_state(*, org, now: datetime | None = None) -> dict:
@@ -119,44 +119,6 @@ def queue_state(*, org, now: datetime | None = None) -> dict:
         "oldest": oldest,
         "oldest_age": (now - oldest) if oldest else None,
     }
-
-
-def median_time_to_decision(*, org, since: datetime | None = None) -> dict:
-    """Return {"decided", "median"}: decided invitations and the median of decided - evaluated,
-    over decisions taken since `since` (all of them when None)."""
-    decided = Invitation.objects.for_org(org).filter(
-        decided_at__isnull=False, evaluated_at__isnull=False
-    )
-    if since is not None:
-        decided = decided.filter(decided_at__gte=since)
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT count(*), percentile_cont(0.5) WITHIN GROUP "
-                "(ORDER BY EXTRACT(EPOCH FROM decided_at - evaluated_at)) "
-                "FROM invitations_invitation WHERE organisation_id = %s "
-                "AND decided_at IS NOT NULL AND evaluated_at IS NOT NULL "
-                "AND (%s::timestamptz IS NULL OR decided_at >= %s::timestamptz)",
-                [org.pk, since, since],
-            )
-            n, seconds = cursor.fetchone()
-        median = timedelta(seconds=float(seconds)) if seconds is not None else None
-        return {"decided": n, "median": median}
-    # Portable: order by the duration in the database and read the middle one or two.
-    n = decided.count()
-    if not n:
-        return {"decided": 0, "median": None}
-    waits = (
-        decided.annotate(
-            wait=ExpressionWrapper(
-                F("decided_at") - F("evaluated_at"), output_field=DurationField()
-            )
-        )
-        .order_by("wait")
-        .values_list("wait", flat=True)
-    )
-    middle = list(waits[(n - 1) // 2 : n // 2 + 1])
-    return {"decided": n, "median": sum(middle, timedelta()) / len(middle)}
 
 
 # --- rules ------------------------------------------------------------------------------

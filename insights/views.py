@@ -23,9 +23,10 @@ from audit.export import safe_cell
 from insights import stats
 from insights.forms import SimulationForm
 from insights.models import Simulation
-from insights.simulation import simulation_create
+from insights.services import simulation_create
 from insights.svg import Series, horizontal_bars, stacked_bars
 from invitations.models import Invitation, Recommendation
+from invitations.selectors import median_time_to_decision
 from organisations.access import org_view
 from organisations.models import Capability
 from organisations.params import whole_number
@@ -112,7 +113,7 @@ def dashboard(request):
     requesters = stats.top_spam_requesters(org=org)
     companies = stats.top_spam_companies(org=org)
     queue = stats.queue_state(org=org)
-    median = stats.median_time_to_decision(org=org)
+    median = median_time_to_decision(org=org)
     overall = stats.overall_override(org=org)
     context = {
         "weekly": _weekly_figure(org),

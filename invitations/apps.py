@@ -9,5 +9,8 @@ class InvitationsConfig(AppConfig):
 
     def ready(self) -> None:
         from invitations.checks import check_stuck_timeout
+        from invitations.selectors import invitation_home_figures
+        from organisations.pages import HOME, page_part_register
 
         checks.register(check_stuck_timeout)
+        page_part_register(HOME, invitation_home_figures)

@@ -12,9 +12,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from insights.stats import median_time_to_decision
 from invitations.advice import LINKEDIN_BUTTON
 from invitations.models import Invitation, Status
+from invitations.selectors import median_time_to_decision
 from policy.models import MemberAction, Policy
 
 ACT_NOW = {

@@ -14,6 +14,7 @@ from mailboxes.models import ForwardedMail, Mailbox, MailStatus
 from mailboxes.services import mailbox_configure, mailbox_remove
 from organisations.access import org_view
 from organisations.models import Capability
+from organisations.views import settings_page
 
 
 def _without_password(url: str) -> str:
@@ -24,8 +25,12 @@ def _without_password(url: str) -> str:
     return address.url() if address.password else url
 
 
-def settings_context(org, form: MailboxForm | None = None) -> dict:
-    """Return the template context of the mailbox section of the settings page."""
+def settings_context(*, org, membership=None, form: MailboxForm | None = None) -> dict:
+    """Return the template context of the mailbox section of the settings page.
+
+    Registered with organisations.pages, which passes the reader's `membership`; every
+    reader of the settings page manages the organisation, so it changes nothing here.
+    """
     mailbox = Mailbox.objects.for_org(org).first()
     if form is None:
         initial = {"url": mailbox.address, "enabled": mailbox.enabled} if mailbox else {}
@@ -65,9 +70,7 @@ def mailbox_save(request):
     data["url"] = _without_password(data.get("url", ""))
     data["password"] = ""
     form.data = data
-    from organisations.views import settings_page
-
-    return settings_page(request, mailbox_form=form, status=400)
+    return settings_page(request, context={"mailbox_form": form}, status=400)
 
 
 @org_view(Capability.MANAGE)

@@ -1,4 +1,4 @@
-"""Organisation and membership changes. Each one is audited."""
+"""Organisation and membership changes. Each one is audited (organisations.events)."""
 
 from datetime import timedelta
 
@@ -12,8 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from audit.models import Action
-from audit.services import audit_record
+from organisations.events import organisation_change_announce
 from organisations.models import MemberInvitation, Membership, Organisation, Role
 from organisations.outbox import email_queue
 
@@ -47,15 +46,6 @@ def _ensure_a_manager_remains(membership: Membership, new_role: str | None) -> N
     )
     if not others.exists():
         raise LastManagerError(_("An organisation needs at least one manager."))
-
-
-@transaction.atomic
-def organisation_create(*, name: str, slug: str, first_manager=None) -> Organisation:
-    """Create and return an organisation, with `first_manager` as its manager when given."""
-    org = Organisation.objects.create(name=name, slug=slug)
-    if first_manager is not None:
-        Membership.objects.create(user=first_manager, organisation=org, role=Role.MANAGER)
-    return org
 
 
 INVITATION_SALT = "vouch.member-invitation"
@@ -123,10 +113,10 @@ def member_invite(*, org: Organisation, email: str, role: str, actor, request=No
     invitation = MemberInvitation.objects.create(
         organisation=org, email=email, role=role, invited_by=actor
     )
-    audit_record(
+    organisation_change_announce(
         org=org,
         actor=actor,
-        action=Action.MEMBER_INVITED,
+        action="member.invited",
         target_type="member_invitation",
         target_id=invitation.pk,
         data={"email": email, "role": role},
@@ -173,10 +163,10 @@ def member_invitation_accept(*, invitation: MemberInvitation, user=None, passwor
     invitation.accepted_at, invitation.accepted_by = timezone.now(), user
     invitation.save(update_fields=["accepted_at", "accepted_by"])
     if created:
-        audit_record(
+        organisation_change_announce(
             org=org,
             actor=user,
-            action=Action.MEMBER_ADDED,
+            action="member.added",
             target_type="user",
             target_id=user.pk,
             data={
@@ -203,10 +193,10 @@ def membership_change_role(*, membership: Membership, role: str, actor) -> Membe
     old = membership.role
     membership.role = role
     membership.save(update_fields=["role"])
-    audit_record(
+    organisation_change_announce(
         org=membership.organisation,
         actor=actor,
-        action=Action.MEMBER_ROLE_CHANGED,
+        action="member.role_changed",
         target_type="user",
         target_id=membership.user_id,
         data={"username": membership.user.get_username(), "from": old, "to": role},
@@ -219,10 +209,10 @@ def membership_remove(*, membership: Membership, actor) -> None:
     """Remove `membership`; refuse to remove the last manager."""
     membership = _lock_memberships(membership)
     _ensure_a_manager_remains(membership, None)
-    audit_record(
+    organisation_change_announce(
         org=membership.organisation,
         actor=actor,
-        action=Action.MEMBER_REMOVED,
+        action="member.removed",
         target_type="user",
         target_id=membership.user_id,
         data={"username": membership.user.get_username(), "role": membership.role},

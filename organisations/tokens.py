@@ -6,8 +6,7 @@ import secrets
 from django.db import transaction
 from django.utils import timezone
 
-from audit.models import Action
-from audit.services import audit_record
+from organisations.events import organisation_change_announce
 from organisations.models import ApiToken, Organisation
 
 TOKEN_PREFIX = "vch_"
@@ -30,10 +29,10 @@ def api_token_create(*, org: Organisation, name: str, user, actor) -> tuple[ApiT
         user=user,
         created_by=actor,
     )
-    audit_record(
+    organisation_change_announce(
         org=org,
         actor=actor,
-        action=Action.TOKEN_CREATED,
+        action="token.created",
         target_type="api_token",
         target_id=token.pk,
         data={"name": name, "prefix": token.prefix, "acts_as": user.get_username()},
@@ -48,10 +47,10 @@ def api_token_revoke(*, token: ApiToken, actor) -> ApiToken:
     if token.revoked_at is None:
         token.revoked_at = timezone.now()
         token.save(update_fields=["revoked_at"])
-        audit_record(
+        organisation_change_announce(
             org=token.organisation,
             actor=actor,
-            action=Action.TOKEN_REVOKED,
+            action="token.revoked",
             target_type="api_token",
             target_id=token.pk,
             data={"name": token.name, "prefix": token.prefix},

@@ -21,6 +21,7 @@ from organisations.models import (
     OutboundEmail,
 )
 from organisations.outbox import email_retry
+from organisations.pages import HOME, SETTINGS, page_context
 from organisations.preferences import remember_language
 from organisations.tokens import api_token_create, api_token_revoke
 
@@ -46,25 +47,11 @@ def language_switch(request):
 
 @org_view()
 def org_home(request):
-    """The organisation's overview: for each role, the few figures it acts on."""
-    from invitations.models import Invitation, Status
-    from policy.models import PolicyVersion
+    """The organisation's overview: for each role, the few figures it acts on.
 
-    org, membership = request.org, request.membership
-    context = {}
-    if membership.can(Capability.SUBMIT):
-        mine = Invitation.objects.for_org(org).submitted_by(request.user)
-        context["mine_total"] = mine.count()
-        context["mine_pending"] = mine.filter(
-            status__in=[Status.RECEIVED, Status.EVALUATING, Status.EVALUATED]
-        ).count()
-    if membership.can(Capability.READ_ALL):
-        waiting = Invitation.objects.for_org(org).pending_review()
-        context["queue_size"] = waiting.count()
-        context["queue_oldest"] = (
-            waiting.order_by("created_at").values_list("created_at", flat=True).first()
-        )
-        context["policy_version"] = PolicyVersion.objects.for_org(org).current()
+    The figures come from the apps that own them (organisations.pages).
+    """
+    context = page_context(HOME, org=request.org, membership=request.membership)
     return render(request, "organisations/org_home.html", context)
 
 
@@ -208,12 +195,12 @@ def outbox_retry(request, email_id: int):
     return redirect("outbox", org_slug=request.org.slug)
 
 
-def settings_page(request, *, mailbox_form=None, status: int = 200):
-    """Return the organisation's settings page; sections bring their own context."""
-    from mailboxes.views import settings_context
-
-    context = settings_context(request.org, mailbox_form)
-    return render(request, "organisations/settings.html", context, status=status)
+def settings_page(request, *, context: dict | None = None, status: int = 200):
+    """Return the organisation's settings page: the sections apps registered (organisations.pages),
+    with `context` replacing what they return (a section's form with its errors, say)."""
+    page = page_context(SETTINGS, org=request.org, membership=request.membership)
+    page.update(context or {})
+    return render(request, "organisations/settings.html", page, status=status)
 
 
 @org_view(Capability.MANAGE)

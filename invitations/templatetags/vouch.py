@@ -47,12 +47,6 @@ REASON_LABELS = {
 
 
 @register.filter
-def reason_label(reason: str) -> str:
-    """Return the reader's name of a policy reason code ("spam" → "Spam signal")."""
-    return REASON_LABELS.get(reason, reason)
-
-
-@register.filter
 def hit_label(hit: dict) -> str:
     """Return the badge of a stored rule hit: evidence that someone knows the requester (a
     negative weight on "unknown") is labelled as such, not as "Unknown requester"."""

@@ -9,7 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from insights.models import Simulation, SimulationStatus
-from insights.simulation import simulate, simulation_create, simulation_run
+from insights.services import simulation_create
+from insights.simulation import simulate, simulation_run
 from invitations.models import Invitation
 from policy.engine import PolicyInvalid, default_policy
 from policy.services import policy_current_version

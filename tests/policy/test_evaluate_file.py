@@ -177,7 +177,7 @@ def test_a_file_of_sent_invitations_only_is_refused_as_having_no_incoming_ones(p
 
 
 def _generated(tmp_path, n: int, bad_line: int | None = None) -> str:
-    from policy.engine.bench import generate_records
+    from policy.management.bench import generate_records
 
     lines = []
     for i, record in enumerate(generate_records(n, seed=7)):

@@ -9,7 +9,7 @@ from intake.email_intake import parse_eml
 from intake.fields import build_record
 from intake.limits import DEFAULT_LIMITS
 from policy.engine import Facts, OrgContext
-from policy.engine.bench import BENCH_ORG, generate_records
+from policy.management.bench import BENCH_ORG, generate_records
 from policy.offline import facts_from_intake
 
 EMAILS = Path(__file__).resolve().parents[1] / "intake" / "fixtures" / "real"

@@ -11,11 +11,11 @@ from django.db import connection, transaction
 from insights.simulation import simulate
 from intake.errors import ParsedRow
 from invitations import services
-from invitations.bench import bench_invitations_delete
 from invitations.evaluation import invitations_evaluate
+from invitations.management.bench import bench_invitations_delete
 from invitations.models import Channel, Invitation
 from organisations.models import Membership, Organisation, Role
-from policy.engine.bench import generate_records
+from policy.management.bench import generate_records
 from policy.services import policy_current_version, policy_ensure
 
 SLUG = "bench-simulate"

@@ -14,11 +14,11 @@ from django.db import connection
 
 from config.worker_process import WorkerProcess
 from intake.template_csv import TEMPLATE_HEADER
-from invitations.bench import bench_invitations_delete
+from invitations.management.bench import bench_invitations_delete
 from invitations.models import Channel, Invitation, Status
 from invitations.services import invitation_import_file
 from organisations.models import Membership, Organisation, Role
-from policy.engine.bench import generate_records
+from policy.management.bench import generate_records
 from policy.services import policy_ensure
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from policy.engine.bench import run_benchmark
+from policy.management.bench import run_benchmark
 
 
 class Command(BaseCommand):

@@ -21,7 +21,7 @@ from django.db import connection, transaction
 from django.test import Client
 from django.urls import reverse
 
-from invitations.bench import bench_invitations_delete
+from invitations.management.bench import bench_invitations_delete
 from invitations.models import Invitation, Status
 from organisations.models import Membership, Organisation, Role
 from policy.services import policy_current_version

@@ -1,4 +1,4 @@
-"""Timing `NoteReader.read` on mixed, realistic notes: `python -m policy.engine.notes.bench`."""
+"""Timing `NoteReader.read` on mixed, realistic notes: `python -m policy.management.bench_notes`."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import argparse
 import random
 import time
 
-from ..defaults import DEFAULT_TEXTS
-from . import NoteReader
+from policy.engine.defaults import DEFAULT_TEXTS
+from policy.engine.notes import NoteReader
 
 _NAMES = ("Anna", "Paul", "Nina", "Jürgen", "Sofía", "Luca", "Chen", "Marie", "João", "Sanne")
 _SHAPES = (

@@ -1,4 +1,5 @@
-"""Benchmark data and timing for the engine (`manage.py bench_engine`)."""
+"""Benchmark data and timing for the engine (`manage.py bench_engine`); bench_pipeline and
+bench_simulate import its records too."""
 
 from __future__ import annotations
 
@@ -7,10 +8,10 @@ import time
 from collections.abc import Iterator
 from typing import Any
 
-from .compile import compile_policy
-from .defaults import DEFAULT_TEXTS
-from .evaluate import evaluate
-from .facts import Facts, OrgContext
+from policy.engine.compile import compile_policy
+from policy.engine.defaults import DEFAULT_TEXTS
+from policy.engine.evaluate import evaluate
+from policy.engine.facts import Facts, OrgContext
 
 BENCH_ORG = OrgContext.from_profile(
     {

@@ -1,11 +1,9 @@
 import json
-from io import StringIO
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from policy.engine import Facts, OrgContext, compile_policy, evaluate
-from policy.engine.bench import generate_facts, run_benchmark
 
 ORG = OrgContext.from_profile(
     {
@@ -112,29 +110,3 @@ def test_from_mapping_either_builds_facts_or_raises_value_error(data):
         assert str(exc)
     else:
         evaluate(facts, POLICY)
-
-
-def test_generated_benchmark_facts_are_varied_and_reproducible():
-    first = generate_facts(400, seed=1)
-    assert first == generate_facts(400, seed=1)
-    outcomes = {evaluate(f, POLICY).recommendation for f in first}
-    assert outcomes == {"accept", "ignore", "dont_know", "report_spam"}
-    rules = {h.rule for f in first for h in evaluate(f, POLICY).hits}
-    assert {"default_text", "promotional", "shortened_link", "no_photo", "known_contact"} <= rules
-
-
-def test_run_benchmark_reports_n_seconds_and_rate():
-    report = run_benchmark(200)
-    assert report["n"] == 200
-    assert report["seconds"] >= 0
-    assert report["per_s"] > 0
-
-
-def test_the_management_command_prints_one_json_line():
-    from policy.management.commands.bench_engine import Command
-
-    out = StringIO()
-    Command(stdout=out).handle(n=50, seed=0)
-    line = out.getvalue().strip()
-    assert "\n" not in line
-    assert json.loads(line)["n"] == 50

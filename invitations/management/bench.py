@@ -1,4 +1,4 @@
-"""Helpers shared by the benchmark commands (bench_pipeline, bench_simulate)."""
+"""Helpers shared by the benchmark commands (bench_pipeline, bench_queue, bench_simulate)."""
 
 from django.db import connection
 
