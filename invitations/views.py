@@ -8,7 +8,6 @@ from django.utils.translation import gettext as _
 from invitations.advice import LINKEDIN_BUTTON
 from invitations.forms import InvitationForm, UploadForm
 from invitations.guidance import member_action_of
-from invitations.i18n import localised
 from invitations.intake.detect import HEAD_BYTES
 from invitations.intake.errors import IntakeError
 from invitations.intake.fields import build_record
@@ -22,6 +21,7 @@ from organisations.access import org_view
 from organisations.models import Capability
 from policy.models import MemberAction
 from policy.roster import RosterRejected
+from policy.texts import localised
 
 _PENDING = (Status.RECEIVED, Status.EVALUATING)
 
