@@ -116,7 +116,11 @@ class Clause(Message):
 
 def gettext_noop(template: str, **values) -> Message:
     """Return `template` filled with `values` as a Message (English, translatable later)."""
-    return Message(template, values)
+    # Rules call this for every hit: build the Message without copying the fresh `values`.
+    made = str.__new__(Message, template % values if values else template)
+    made.template = template
+    made.values = values
+    return made
 
 
 def joined(separator: str, items: Iterable[Any]) -> Message:
