@@ -148,9 +148,7 @@ def _diff_lists(old: dict, new: dict, out: list[PolicyChange]) -> None:
                         path,
                         None,
                         label,
-                        gettext_noop(
-                            "Added “%(item)s” to list %(list)s.", item=label, list=key
-                        ),
+                        gettext_noop("Added “%(item)s” to list %(list)s.", item=label, list=key),
                     )
                 )
 
