@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from invitations.models import Evaluation, Invitation, Recommendation, Status
 from policy.engine import RULES_BY_ID
+from policy.engine.texts import translate
 
 WEEKS = 12
 TOP = 10
@@ -207,7 +208,7 @@ def rule_title(rule: str, lang: str = "en") -> str:
     spec = RULES_BY_ID.get(rule)
     if spec is None:
         return rule
-    return spec.title_de if lang == "de" else spec.title_en
+    return translate(spec.title, lang)
 
 
 def rule_stats(*, org, lang: str = "en") -> list[RuleStat]:

@@ -15,8 +15,8 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import dateformat
-from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from audit.export import safe_cell
@@ -32,13 +32,14 @@ from organisations.models import Capability
 from organisations.params import whole_number
 from policy.engine import PolicyInvalid, diff_policies
 from policy.services import policy_ensure
+from policy.texts import active_language, localised
 from review.campaigns import campaigns_recent
 
 RULE_PAGE_SIZE = 50
 
 
 def _lang() -> str:
-    return "de" if (get_language() or "en").startswith("de") else "en"
+    return active_language()
 
 
 def _labels() -> dict[str, str]:
@@ -399,7 +400,7 @@ def simulation_detail(request, pk: int):
         return render(request, "insights/partials/simulation_status.html", context)
     base = simulation.base_version.data if simulation.base_version else None
     context["changes"] = [
-        {"path": c.path, "description": c.description(lang)}
+        {"path": c.path, "description": localised(c.message)}
         for c in diff_policies(base, simulation.policy_data)
     ]
     return render(request, "insights/simulation_detail.html", context)

@@ -27,6 +27,7 @@ from policy.engine import (
     normalise_name,
     normalise_profile_url,
 )
+from policy.engine.messages import Message, Written, from_data
 from policy.services import (
     compiled_version,
     org_context,
@@ -56,19 +57,31 @@ def risk_of(scores: dict[str, float]) -> float:
 
 
 def hits_for_storage(result) -> list[dict]:
-    """Return the rule hits with both explanations, as stored on an Evaluation: the ones that
-    set the recommendation first, marked `deciding`."""
+    """Return the rule hits as stored on an Evaluation: the ones that set the recommendation
+    first, marked `deciding`, each with its explanation as message data (translated when
+    read) and as English text (for exports and older readers)."""
     return [
         {
             "rule": hit.rule,
             "reason": hit.reason,
             "weight": hit.weight,
             "en": hit.explanation_en,
-            "de": hit.explanation_de,
+            "message": hit.message.to_data(),
             "deciding": i < result.deciding,
         }
         for i, hit in enumerate(result.hits)
     ]
+
+
+def stored_hit_message(hit: dict) -> Message:
+    """Return the explanation of a stored rule hit as a Message to translate when shown.
+
+    Hits stored before explanations were messages hold an English and a German text
+    ({"en", "de"}); other languages get the English one."""
+    if "message" in hit:
+        return from_data(hit["message"])
+    english = hit.get("en") or ""
+    return Written({"en": english, "de": hit.get("de") or ""}, Message(english))
 
 
 def reasons_of(result) -> list[str]:

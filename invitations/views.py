@@ -13,7 +13,6 @@ from intake.template_csv import template_csv_text
 from invitations.advice import LINKEDIN_BUTTON
 from invitations.forms import InvitationForm, UploadForm
 from invitations.guidance import member_action_of
-from invitations.i18n import localised
 from invitations.models import Channel, Invitation, Status, Upload
 from invitations.services import IntakeRejected, intake_limits, intake_summary, invitation_submit
 from invitations.upload_limits import upload_too_large
@@ -22,6 +21,7 @@ from organisations.access import org_view
 from organisations.models import Capability
 from policy.models import MemberAction
 from policy.roster import RosterRejected
+from policy.texts import localised
 
 _PENDING = (Status.RECEIVED, Status.EVALUATING)
 

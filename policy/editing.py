@@ -25,7 +25,6 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from policy.engine import (
@@ -40,141 +39,106 @@ from policy.engine import (
     validate_policy,
 )
 from policy.engine.catalogue import LANGUAGE_NAMES
+from policy.engine.messages import Message, gettext_noop
+from policy.texts import localised
 
 EXPORT_FORMAT = "vouch-policy"
 MAX_IMPORT_BYTES = 2 * 1024 * 1024
 
-REASON_LABELS: dict[str, tuple[str, str]] = {
-    UNKNOWN: ("Unknown requester", "Unbekannte Person"),
-    NOT_PERSONAL: ("Not personalised", "Nicht persönlich"),
-    SPAM: ("Looks like spam", "Sieht nach Spam aus"),
+REASON_LABELS: dict[str, Message] = {
+    UNKNOWN: gettext_noop("Unknown requester"),
+    NOT_PERSONAL: gettext_noop("Not personalised"),
+    SPAM: gettext_noop("Looks like spam"),
 }
-REASON_HELP: dict[str, tuple[str, str]] = {
-    UNKNOWN: (
+REASON_HELP: dict[str, Message] = {
+    UNKNOWN: gettext_noop(
         "You don't know the requester. When these rules add up to the threshold, Vouch "
-        "recommends LinkedIn's “I don't know this person”.",
-        "Sie kennen die Person nicht. Erreichen diese Regeln zusammen die Schwelle, empfiehlt "
-        "Vouch LinkedIns „Ich kenne diese Person nicht“.",
+        "recommends LinkedIn's “I don't know this person”."
     ),
-    NOT_PERSONAL: (
+    NOT_PERSONAL: gettext_noop(
         "The requester did not write a personal note. When these rules add up to the "
-        "threshold, Vouch recommends “Ignore”.",
-        "Die Person hat keine persönliche Notiz geschrieben. Erreichen diese Regeln zusammen "
-        "die Schwelle, empfiehlt Vouch „Ignorieren“.",
+        "threshold, Vouch recommends “Ignore”."
     ),
-    SPAM: (
+    SPAM: gettext_noop(
         "The invitation looks like spam or phishing. When these rules add up to the "
-        "threshold, Vouch recommends “Report as spam”.",
-        "Die Einladung sieht nach Spam oder Phishing aus. Erreichen diese Regeln zusammen die "
-        "Schwelle, empfiehlt Vouch „Als Spam melden“.",
+        "threshold, Vouch recommends “Report as spam”."
     ),
 }
-STRENGTH_LABELS: dict[str, tuple[str, str]] = {
-    "known": (
-        "Evidence that someone knows the requester (a negative weight speaks for accepting)",
-        "Beleg, dass jemand die Person kennt (ein negatives Gewicht spricht fürs Annehmen)",
+STRENGTH_LABELS: dict[str, Message] = {
+    "known": gettext_noop(
+        "Evidence that someone knows the requester (a negative weight speaks for accepting)"
     ),
-    "weak": (
-        "Weak signal",
-        "Schwaches Signal",
-    ),
-    "strong": ("Strong signal", "Starkes Signal"),
-    "cap": ("Limits the recommendation", "Begrenzt die Empfehlung"),
+    "weak": gettext_noop("Weak signal"),
+    "strong": gettext_noop("Strong signal"),
+    "cap": gettext_noop("Limits the recommendation"),
 }
-PARAM_LABELS: dict[str, tuple[str, str]] = {
-    "min_colleagues": ("Minimum colleagues", "Mindestzahl Kollegen"),
-    "min_mutual": ("Minimum mutual connections", "Mindestzahl gemeinsamer Kontakte"),
-    "min_length": ("Minimum length (characters)", "Mindestlänge (Zeichen)"),
-    "detect_prices": ("Detect prices", "Preise erkennen"),
-    "window_days": ("Window (days)", "Zeitfenster (Tage)"),
-    "min_weak_spam_signals": ("Minimum weak spam signals", "Mindestzahl schwacher Spam-Signale"),
-    "weak_spam_only_if_unknown": (
-        "Weak spam signals only for strangers",
-        "Schwache Spam-Signale nur bei Unbekannten",
-    ),
+PARAM_LABELS: dict[str, Message] = {
+    "min_colleagues": gettext_noop("Minimum colleagues"),
+    "min_mutual": gettext_noop("Minimum mutual connections"),
+    "min_length": gettext_noop("Minimum length (characters)"),
+    "detect_prices": gettext_noop("Detect prices"),
+    "window_days": gettext_noop("Window (days)"),
+    "min_weak_spam_signals": gettext_noop("Minimum weak spam signals"),
+    "weak_spam_only_if_unknown": gettext_noop("Weak spam signals only for strangers"),
 }
-LIST_LABELS: dict[str, tuple[str, str, str, str]] = {
+LIST_LABELS: dict[str, tuple[Message, Message]] = {
     "default_texts": (
-        "LinkedIn's default texts",
-        "LinkedIn-Standardtexte",
-        "One per line, language first: “en: I'd like to add you to my professional network "
-        "on LinkedIn.”",
-        "Eine pro Zeile, Sprache zuerst: „de: Ich möchte Sie gerne zu meinem beruflichen "
-        "Netzwerk auf LinkedIn hinzufügen.“",
+        gettext_noop("LinkedIn's default texts"),
+        gettext_noop(
+            "One per line, language first: “en: I'd like to add you to my professional network "
+            "on LinkedIn.”"
+        ),
     ),
     "context_words": (
-        "Context words",
-        "Bezugswörter",
-        "Extra phrases that say where or how people know each other, on top of what Vouch "
-        "recognises in every language. One per line.",
-        "Zusätzliche Phrasen, die sagen, woher man sich kennt, über das hinaus, was Vouch in "
-        "jeder Sprache erkennt. Eine pro Zeile.",
+        gettext_noop("Context words"),
+        gettext_noop(
+            "Extra phrases that say where or how people know each other, on top of what Vouch "
+            "recognises in every language. One per line."
+        ),
     ),
     "url_shorteners": (
-        "URL shorteners",
-        "Link-Kürzer",
-        "Host names of link shorteners, like bit.ly. One per line.",
-        "Hostnamen von Link-Kürzern wie bit.ly. Einer pro Zeile.",
+        gettext_noop("URL shorteners"),
+        gettext_noop("Host names of link shorteners, like bit.ly. One per line."),
     ),
     "greetings": (
-        "Greetings",
-        "Grußformeln",
-        "Words a note may start with; they do not count as personal content. One per line.",
-        "Wörter, mit denen eine Notiz beginnen darf; sie zählen nicht als persönlicher Inhalt. "
-        "Eines pro Zeile.",
+        gettext_noop("Greetings"),
+        gettext_noop(
+            "Words a note may start with; they do not count as personal content. One per line."
+        ),
     ),
     "blocklist": (
-        "Blocklist",
-        "Sperrliste",
-        "Names, companies or domains that are always spam. One per line.",
-        "Namen, Firmen oder Domains, die immer Spam sind. Eines pro Zeile.",
+        gettext_noop("Blocklist"),
+        gettext_noop("Names, companies or domains that are always spam. One per line."),
     ),
 }
-CUSTOM_FIELD_LABELS: dict[str, tuple[str, str]] = {
-    "message": ("Note", "Notiz"),
-    "requester_name": ("Name", "Name"),
-    "requester_company": ("Company", "Firma"),
-    "requester_headline": ("Headline", "Überschrift"),
-    "requester_profile_url": ("Profile URL", "Profil-URL"),
+CUSTOM_FIELD_LABELS: dict[str, Message] = {
+    "message": gettext_noop("Note"),
+    "requester_name": gettext_noop("Name"),
+    "requester_company": gettext_noop("Company"),
+    "requester_headline": gettext_noop("Headline"),
+    "requester_profile_url": gettext_noop("Profile URL"),
 }
-THRESHOLD_HELP = (
-    "The score at which this reason decides the recommendation.",
-    "Ab dieser Punktzahl entscheidet dieser Grund die Empfehlung.",
-)
-
-
-def is_german() -> bool:
-    """Return whether the active language is German."""
-    return (get_language() or "en").split("-")[0] == "de"
-
-
-def pick(pair: tuple[str, ...], index: int = 0) -> str:
-    """Return the English or German text of an (en, de) pair for the active language.
-
-    For (title_en, title_de, help_en, help_de) quadruples, `index` 1 picks the help text."""
-    return pair[index * 2 + (1 if is_german() else 0)]
+THRESHOLD_HELP = gettext_noop("The score at which this reason decides the recommendation.")
 
 
 def language_name(code: str) -> str:
     """Return the name of language `code` in the active language, or the code itself."""
-    names = LANGUAGE_NAMES.get(code)
-    return pick(names) if names else code
+    return localised(LANGUAGE_NAMES.get(code, code))
+
+
+_PROMO_HELP = gettext_noop(
+    "Extra phrases that sell goods, services or investments, on top of what Vouch "
+    "recognises. One per line."
+)
 
 
 def promo_label(key: str) -> tuple[str, str]:
     """Return (title, help) for a promo_<lang> list."""
     lang = key.removeprefix("promo_")
-    if is_german():
-        return (
-            f"Werbephrasen ({language_name(lang)})",
-            "Zusätzliche Phrasen, die Waren, Dienstleistungen oder Geldanlagen bewerben, über "
-            "das hinaus, was Vouch erkennt. Eine pro Zeile.",
-        )
-    return (
-        f"Promotional phrases ({language_name(lang)})",
-        "Extra phrases that sell goods, services or investments, on top of what Vouch "
-        "recognises. One per line.",
+    title = gettext_noop(
+        "Promotional phrases (%(language)s)", language=LANGUAGE_NAMES.get(lang, lang)
     )
+    return localised(title), localised(_PROMO_HELP)
 
 
 def list_label(key: str) -> tuple[str, str]:
@@ -184,12 +148,12 @@ def list_label(key: str) -> tuple[str, str]:
     labels = LIST_LABELS.get(key)
     if labels is None:
         return key, ""
-    return pick(labels), pick(labels, 1)
+    return localised(labels[0]), localised(labels[1])
 
 
 def param_label(name: str) -> str:
     labels = PARAM_LABELS.get(name)
-    return pick(labels) if labels else name.replace("_", " ").capitalize()
+    return localised(labels) if labels else name.replace("_", " ").capitalize()
 
 
 def editable_policy(data: Any) -> dict[str, Any]:

@@ -10,7 +10,6 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from invitations.i18n import localised
 from policy.editing import (
     CUSTOM_FIELD_LABELS,
     REASON_HELP,
@@ -19,7 +18,6 @@ from policy.editing import (
     THRESHOLD_HELP,
     list_label,
     param_label,
-    pick,
     promo_keys,
 )
 from policy.engine import REASONS, RULES, RULES_BY_ID, SPAM, PolicyError, validate_policy
@@ -33,6 +31,7 @@ from policy.engine.catalogue import (
 )
 from policy.engine.validate import MAX_CUSTOM_RULES, MAX_PATTERN_LENGTH
 from policy.models import MemberAction
+from policy.texts import localised
 
 # Lists every policy has (an empty textarea stores an empty list, not the defaults).
 FIXED_LISTS = ("default_texts", "context_words", "url_shorteners", "greetings", "blocklist")
@@ -51,7 +50,7 @@ def _number_widget(low: float | None, high: float | None, step: str) -> forms.Nu
 
 
 def _param_field(spec: ParamSpec, label: str) -> forms.Field:
-    help_text = pick((spec.help_en, spec.help_de))
+    help_text = localised(spec.help)
     if spec.type == "bool":
         return forms.BooleanField(label=label, required=False, help_text=help_text)
     if spec.type == "int":
@@ -94,8 +93,9 @@ class PolicyForm(forms.Form):
         super().__init__(*args, **kwargs)
         for reason in REASONS:
             self.fields[f"threshold__{reason}"] = forms.FloatField(
-                label=gettext("Threshold (%(reason)s)") % {"reason": pick(REASON_LABELS[reason])},
-                help_text=pick(THRESHOLD_HELP),
+                label=gettext("Threshold (%(reason)s)")
+                % {"reason": localised(REASON_LABELS[reason])},
+                help_text=localised(THRESHOLD_HELP),
                 widget=_number_widget(*THRESHOLD_BOUNDS, "any"),
             )
         for spec in COMBINE_PARAMS:
@@ -303,13 +303,13 @@ class CustomRuleForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["reason"].choices = [(r, pick(REASON_LABELS[r])) for r in REASONS]
+        self.fields["reason"].choices = [(r, localised(REASON_LABELS[r])) for r in REASONS]
         self.fields["kind"].choices = [
             (k, gettext("Keyword") if k == "keyword" else gettext("Regular expression"))
             for k in CUSTOM_RULE_KINDS
         ]
         self.fields["fields"].choices = [
-            (f, pick(CUSTOM_FIELD_LABELS[f])) for f in CUSTOM_RULE_FIELDS
+            (f, localised(CUSTOM_FIELD_LABELS[f])) for f in CUSTOM_RULE_FIELDS
         ]
 
     def value(self, name: str) -> Any:
@@ -419,9 +419,9 @@ class PolicyEditor:
                 rules.append(
                     {
                         "id": rule.id,
-                        "title": pick((rule.title_en, rule.title_de)),
-                        "description": pick((rule.description_en, rule.description_de)),
-                        "strength": pick(STRENGTH_LABELS[rule.strength]),
+                        "title": localised(rule.title),
+                        "description": localised(rule.description),
+                        "strength": localised(STRENGTH_LABELS[rule.strength]),
                         "enabled": form[f"{prefix}__enabled"],
                         "weight": form[f"{prefix}__weight"]
                         if f"{prefix}__weight" in form.fields
@@ -432,8 +432,8 @@ class PolicyEditor:
             out.append(
                 {
                     "reason": reason,
-                    "label": pick(REASON_LABELS[reason]),
-                    "help": pick(REASON_HELP[reason]),
+                    "label": localised(REASON_LABELS[reason]),
+                    "help": localised(REASON_HELP[reason]),
                     "threshold": form[f"threshold__{reason}"],
                     "rules": rules,
                 }
@@ -458,7 +458,7 @@ class PolicyEditor:
             rule_id = name.split("__")[1] if name.startswith("rule__") else ""
             if rule_id:
                 spec = RULES_BY_ID[rule_id]
-                label = f"{pick((spec.title_en, spec.title_de))} – {label}"
+                label = f"{localised(spec.title)} – {label}"
             for message in messages:
                 out.append({"label": label, "message": message, "anchor": bound.id_for_label})
         for index, form in enumerate(self.custom.forms):

@@ -13,7 +13,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from invitations.i18n import localised
 from organisations.access import org_view
 from organisations.models import Capability, Membership
 from organisations.params import whole_number
@@ -44,6 +43,7 @@ from policy.services import (
     policy_member_action_set,
     policy_publish,
 )
+from policy.texts import active_language, localised
 
 # -- Editing the draft ----------------------------------------------------------------------
 
@@ -109,9 +109,8 @@ def policy_member_action(request):
 def _diff_page(request, form: PublishForm, errors: list[str] | None = None, status: int = 200):
     policy = policy_ensure(org=request.org)
     current = policy_current_version(org=request.org)
-    lang = "de" if editing.is_german() else "en"
     changes = [
-        {"path": c.path, "description": c.description(lang)}
+        {"path": c.path, "description": localised(c.message)}
         for c in editing.draft_changes(policy, current)
     ]
     return render(
@@ -251,14 +250,14 @@ def policy_published(request):
             rules.append(
                 {
                     "id": rule.id,
-                    "title": editing.pick((rule.title_en, rule.title_de)),
-                    "description": editing.pick((rule.description_en, rule.description_de)),
+                    "title": localised(rule.title),
+                    "description": localised(rule.description),
                     "enabled": settings["enabled"],
                     "weight": settings["weight"] if rule.strength != "cap" else None,
                     "params": [
                         {
                             "label": editing.param_label(spec.name),
-                            "help": editing.pick((spec.help_en, spec.help_de)),
+                            "help": localised(spec.help),
                             "value": settings["params"].get(spec.name, spec.default),
                             "is_bool": spec.type == "bool",
                         }
@@ -269,12 +268,9 @@ def policy_published(request):
         custom = [
             {
                 **rule,
-                "explanation": rule["explanation_de"]
-                if editing.is_german() and rule["explanation_de"]
-                else rule["explanation_en"],
-                "field_labels": [
-                    editing.pick(editing.CUSTOM_FIELD_LABELS[f]) for f in rule["fields"]
-                ],
+                "explanation": rule.get(f"explanation_{active_language()}")
+                or rule["explanation_en"],
+                "field_labels": [localised(editing.CUSTOM_FIELD_LABELS[f]) for f in rule["fields"]],
             }
             for rule in data["custom_rules"]
             if rule["reason"] == reason
@@ -282,8 +278,8 @@ def policy_published(request):
         groups.append(
             {
                 "reason": reason,
-                "label": editing.pick(label),
-                "help": editing.pick(editing.REASON_HELP[reason]),
+                "label": localised(label),
+                "help": localised(editing.REASON_HELP[reason]),
                 "threshold": data["thresholds"][reason],
                 "rules": rules,
                 "custom": custom,
@@ -292,7 +288,7 @@ def policy_published(request):
     combine = [
         {
             "label": editing.param_label(spec.name),
-            "help": editing.pick((spec.help_en, spec.help_de)),
+            "help": localised(spec.help),
             "value": data["combine"][spec.name],
             "is_bool": spec.type == "bool",
         }

@@ -29,7 +29,7 @@ from intake.detect import HEAD_BYTES
 from intake.errors import ParsedRow
 from intake.fields import build_record
 from intake.records import INPUT_FIELDS
-from invitations.i18n import localised
+from invitations.evaluation import stored_hit_message
 from invitations.models import Channel, Decision, Invitation, Recommendation, Status, Upload
 from invitations.services import (
     IntakeRejected,
@@ -40,7 +40,9 @@ from invitations.services import (
 )
 from invitations.uploads import channel_of, upload_import_now, upload_receive
 from organisations.models import Capability
+from policy.engine.texts import translate
 from policy.roster import RosterRejected
+from policy.texts import localised
 
 MAX_API_ITEMS = 5000
 _INPUT = frozenset(INPUT_FIELDS)
@@ -111,16 +113,21 @@ class InvitationOutcomeSerializer(serializers.ModelSerializer):
     def get_hits(self, obj) -> list[dict]:
         if obj.evaluation is None:
             return []
-        return [
-            {
-                "rule": h["rule"],
-                "reason": h["reason"],
-                "weight": h["weight"],
-                "explanation": h["en"],
-                "explanation_de": h["de"],
-            }
-            for h in obj.evaluation.hits
-        ]
+        return [_hit_data(hit) for hit in obj.evaluation.hits]
+
+
+def _hit_data(hit: dict) -> dict:
+    """Return a stored rule hit for the API: the explanation in the request's language, and
+    in English and German as before."""
+    message = stored_hit_message(hit)
+    return {
+        "rule": hit["rule"],
+        "reason": hit["reason"],
+        "weight": hit["weight"],
+        "explanation": localised(message),
+        "explanation_en": str(message),
+        "explanation_de": translate(message, "de"),
+    }
 
 
 class InboundReceiptSerializer(serializers.ModelSerializer):

@@ -16,8 +16,10 @@ def defang(text: str) -> str:
 @register.filter
 def explanation(hit: dict) -> str:
     """Return a stored rule hit's explanation in the active language (English as fallback)."""
-    lang = (get_language() or "en")[:2]
-    return hit.get(lang) or hit.get("en") or ""
+    from invitations.evaluation import stored_hit_message
+    from policy.texts import localised as translate
+
+    return translate(stored_hit_message(hit))
 
 
 @register.filter
@@ -128,7 +130,7 @@ def country_name(code: str) -> str:
 
 @register.filter
 def localised(message) -> str:
-    """Return an intake or policy message in the active language (see invitations.i18n)."""
-    from invitations.i18n import localised as translate
+    """Return an intake or policy message in the active language (see policy.texts)."""
+    from policy.texts import localised as translate
 
     return translate(message)

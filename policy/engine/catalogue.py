@@ -8,6 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from .messages import Message, gettext_noop
+from .texts import translate
+
 UNKNOWN = "unknown"
 NOT_PERSONAL = "not_personal"
 SPAM = "spam"
@@ -26,26 +29,25 @@ STRENGTHS = ("strong", "weak", "known", "cap")
 
 @dataclass(frozen=True, slots=True)
 class ParamSpec:
-    """One rule parameter: its type ("int", "float" or "bool"), default and bounds."""
+    """One rule parameter: its type ("int", "float" or "bool"), default, bounds and help."""
 
     name: str
     type: str
     default: Any
     min: float | None = None
     max: float | None = None
-    help_en: str = ""
-    help_de: str = ""
+    help: Message | str = ""
 
-    def to_dict(self) -> dict[str, Any]:
-        """Return this parameter as a JSON-serialisable dict for a form generator."""
+    def to_dict(self, langs: tuple[str, ...] = ("en", "de")) -> dict[str, Any]:
+        """Return this parameter as a JSON-serialisable dict for a form generator, with the
+        help as "help_<lang>" for each of `langs`."""
         return {
             "name": self.name,
             "type": self.type,
             "default": self.default,
             "min": self.min,
             "max": self.max,
-            "help_en": self.help_en,
-            "help_de": self.help_de,
+            **{f"help_{lang}": translate(self.help, lang) for lang in langs},
         }
 
 
@@ -57,10 +59,8 @@ class RuleSpec:
     reason: str
     strength: str
     weight: float
-    title_en: str
-    title_de: str
-    description_en: str
-    description_de: str
+    title: Message
+    description: Message
     params: tuple[ParamSpec, ...] = ()
     enabled: bool = True
     # A spam rule that counts even when someone knows the requester (article: spam is about
@@ -68,8 +68,9 @@ class RuleSpec:
     # reports make a known requester spam).
     counts_for_known: bool = False
 
-    def to_dict(self) -> dict[str, Any]:
-        """Return this rule as a JSON-serialisable dict for a form generator."""
+    def to_dict(self, langs: tuple[str, ...] = ("en", "de")) -> dict[str, Any]:
+        """Return this rule as a JSON-serialisable dict for a form generator, with title and
+        description as "title_<lang>" and "description_<lang>" for each of `langs`."""
         return {
             "id": self.id,
             "reason": self.reason,
@@ -77,11 +78,9 @@ class RuleSpec:
             "default_weight": self.weight,
             "default_enabled": self.enabled,
             "counts_for_known": self.counts_for_known,
-            "title_en": self.title_en,
-            "title_de": self.title_de,
-            "description_en": self.description_en,
-            "description_de": self.description_de,
-            "params": [p.to_dict() for p in self.params],
+            **{f"title_{lang}": translate(self.title, lang) for lang in langs},
+            **{f"description_{lang}": translate(self.description, lang) for lang in langs},
+            "params": [p.to_dict(langs) for p in self.params],
         }
 
     def default_params(self) -> dict[str, Any]:
@@ -97,9 +96,7 @@ MEMORY_WINDOW = ParamSpec(
     730,
     1,
     3650,
-    "How far back earlier decisions count, in days (read by the pipeline).",
-    "Wie weit frühere Entscheidungen zurück zählen, in Tagen (wird von der Verarbeitung "
-    "ausgewertet).",
+    gettext_noop("How far back earlier decisions count, in days (read by the pipeline)."),
 )
 
 RULES: tuple[RuleSpec, ...] = (
@@ -109,43 +106,35 @@ RULES: tuple[RuleSpec, ...] = (
         UNKNOWN,
         "known",
         KNOWN_WEIGHT,
-        "Known contact",
-        "Bekannter Kontakt",
-        "The requester's profile URL or full name is on the organisation's roster.",
-        "Profil-URL oder vollständiger Name der anfragenden Person steht in der Kontaktliste "
-        "der Organisation.",
+        gettext_noop("Known contact"),
+        gettext_noop("The requester's profile URL or full name is on the organisation's roster."),
     ),
     RuleSpec(
         "worked_together",
         UNKNOWN,
         "known",
         KNOWN_WEIGHT,
-        "Worked together",
-        "Zusammengearbeitet",
-        "The submitter says they worked with the requester, or the requester's company is one "
-        "of the organisation's employers or clients.",
-        "Die einreichende Person hat mit der anfragenden Person gearbeitet, oder deren Firma "
-        "gehört zu den Arbeitgebern oder Kunden der Organisation.",
+        gettext_noop("Worked together"),
+        gettext_noop(
+            "The submitter says they worked with the requester, or the requester's company is one "
+            "of the organisation's employers or clients."
+        ),
     ),
     RuleSpec(
         "name_recognised",
         UNKNOWN,
         "known",
         KNOWN_WEIGHT,
-        "Name recognised",
-        "Name bekannt",
-        "The submitter recognises the requester's name.",
-        "Die einreichende Person kennt den Namen der anfragenden Person.",
+        gettext_noop("Name recognised"),
+        gettext_noop("The submitter recognises the requester's name."),
     ),
     RuleSpec(
         "connected_to_colleagues",
         UNKNOWN,
         "known",
         KNOWN_WEIGHT,
-        "Connected to colleagues",
-        "Mit Kollegen verbunden",
-        "The requester is already connected to enough colleagues on the roster.",
-        "Die anfragende Person ist bereits mit genügend Kolleginnen und Kollegen verbunden.",
+        gettext_noop("Connected to colleagues"),
+        gettext_noop("The requester is already connected to enough colleagues on the roster."),
         (
             ParamSpec(
                 "min_colleagues",
@@ -153,8 +142,7 @@ RULES: tuple[RuleSpec, ...] = (
                 1,
                 1,
                 1000,
-                "Colleagues already connected that count as knowing the requester.",
-                "So viele verbundene Kollegen gelten als Beleg, dass man sich kennt.",
+                gettext_noop("Colleagues already connected that count as knowing the requester."),
             ),
         ),
     ),
@@ -163,14 +151,12 @@ RULES: tuple[RuleSpec, ...] = (
         UNKNOWN,
         "known",
         KNOWN_WEIGHT,
-        "Accepted before for a colleague",
-        "Schon für Kollegen angenommen",
-        "A reviewer accepted an earlier invitation from the same requester (same profile URL, "
-        "else same name and company) for a colleague within the window: the organisation's "
-        "memory says someone knows them.",
-        "Eine prüfende Person hat eine frühere Einladung derselben Person (gleiche Profil-URL, "
-        "sonst gleicher Name und gleiche Firma) für eine Kollegin oder einen Kollegen im "
-        "Zeitfenster angenommen: Das Gedächtnis der Organisation sagt, dass man sie kennt.",
+        gettext_noop("Accepted before for a colleague"),
+        gettext_noop(
+            "A reviewer accepted an earlier invitation from the same requester (same profile URL, "
+            "else same name and company) for a colleague within the window: the organisation's "
+            "memory says someone knows them."
+        ),
         (MEMORY_WINDOW,),
     ),
     RuleSpec(
@@ -178,10 +164,10 @@ RULES: tuple[RuleSpec, ...] = (
         UNKNOWN,
         "known",
         KNOWN_WEIGHT,
-        "Mutual connections",
-        "Gemeinsame Kontakte",
-        "The requester shares enough connections (mutual plus colleagues) with the recipient.",
-        "Die anfragende Person hat genügend gemeinsame Kontakte (inklusive Kollegen).",
+        gettext_noop("Mutual connections"),
+        gettext_noop(
+            "The requester shares enough connections (mutual plus colleagues) with the recipient."
+        ),
         (
             ParamSpec(
                 "min_mutual",
@@ -189,8 +175,9 @@ RULES: tuple[RuleSpec, ...] = (
                 1,
                 1,
                 10000,
-                "Mutual connections (plus colleagues) that count as knowing the requester.",
-                "So viele gemeinsame Kontakte (plus Kollegen) gelten als Beleg.",
+                gettext_noop(
+                    "Mutual connections (plus colleagues) that count as knowing the requester."
+                ),
             ),
         ),
     ),
@@ -199,10 +186,10 @@ RULES: tuple[RuleSpec, ...] = (
         UNKNOWN,
         "weak",
         0.5,
-        "Few mutual connections",
-        "Wenige gemeinsame Kontakte",
-        "Fewer mutual connections (colleagues count too) than the minimum, or none recorded.",
-        "Weniger gemeinsame Kontakte (Kollegen zählen mit) als das Minimum, oder keine erfasst.",
+        gettext_noop("Few mutual connections"),
+        gettext_noop(
+            "Fewer mutual connections (colleagues count too) than the minimum, or none recorded."
+        ),
         (
             ParamSpec(
                 "min_mutual",
@@ -210,8 +197,7 @@ RULES: tuple[RuleSpec, ...] = (
                 1,
                 1,
                 10000,
-                "Below this many mutual connections the rule fires.",
-                "Unterhalb dieser Zahl gemeinsamer Kontakte greift die Regel.",
+                gettext_noop("Below this many mutual connections the rule fires."),
             ),
         ),
     ),
@@ -220,32 +206,27 @@ RULES: tuple[RuleSpec, ...] = (
         UNKNOWN,
         "weak",
         0.25,
-        "Industry outside ours",
-        "Fremde Branche",
-        "The requester's industry is not one of the organisation's industries.",
-        "Die Branche der anfragenden Person gehört nicht zu den Branchen der Organisation.",
+        gettext_noop("Industry outside ours"),
+        gettext_noop("The requester's industry is not one of the organisation's industries."),
     ),
     RuleSpec(
         "name_not_recognised",
         UNKNOWN,
         "weak",
         0.5,
-        "Name not recognised",
-        "Name unbekannt",
-        "The submitter does not recognise the requester's name.",
-        "Die einreichende Person kennt den Namen der anfragenden Person nicht.",
+        gettext_noop("Name not recognised"),
+        gettext_noop("The submitter does not recognise the requester's name."),
     ),
     RuleSpec(
         "no_one_knows_requester",
         UNKNOWN,
         "strong",
         1.0,
-        "Nobody knows the requester",
-        "Niemand kennt die Person",
-        "There is no evidence that anyone knows the requester (no roster match, no shared "
-        "work, name not recognised, too few mutual connections).",
-        "Nichts belegt, dass jemand die anfragende Person kennt (kein Kontakt, keine "
-        "Zusammenarbeit, Name nicht bekannt, zu wenige gemeinsame Kontakte).",
+        gettext_noop("Nobody knows the requester"),
+        gettext_noop(
+            "There is no evidence that anyone knows the requester (no roster match, no shared "
+            "work, name not recognised, too few mutual connections)."
+        ),
     ),
     # Reason 2: not personalised.
     RuleSpec(
@@ -253,30 +234,26 @@ RULES: tuple[RuleSpec, ...] = (
         NOT_PERSONAL,
         "strong",
         1.0,
-        "No note",
-        "Keine Notiz",
-        "The invitation has no personal note.",
-        "Die Einladung enthält keine persönliche Notiz.",
+        gettext_noop("No note"),
+        gettext_noop("The invitation has no personal note."),
     ),
     RuleSpec(
         "default_text",
         NOT_PERSONAL,
         "strong",
         1.0,
-        "LinkedIn default text",
-        "LinkedIn-Standardtext",
-        "The note is LinkedIn's default invitation text in one of the listed languages.",
-        "Die Notiz ist LinkedIns Standardtext in einer der hinterlegten Sprachen.",
+        gettext_noop("LinkedIn default text"),
+        gettext_noop(
+            "The note is LinkedIn's default invitation text in one of the listed languages."
+        ),
     ),
     RuleSpec(
         "short_note",
         NOT_PERSONAL,
         "strong",
         1.0,
-        "Note too short",
-        "Notiz zu kurz",
-        "The note is shorter than the minimum length.",
-        "Die Notiz ist kürzer als die Mindestlänge.",
+        gettext_noop("Note too short"),
+        gettext_noop("The note is shorter than the minimum length."),
         (
             ParamSpec(
                 "min_length",
@@ -284,8 +261,7 @@ RULES: tuple[RuleSpec, ...] = (
                 30,
                 1,
                 1000,
-                "Notes with fewer characters (signature excluded) are too short.",
-                "Notizen mit weniger Zeichen (ohne Signatur) sind zu kurz.",
+                gettext_noop("Notes with fewer characters (signature excluded) are too short."),
             ),
         ),
     ),
@@ -294,12 +270,11 @@ RULES: tuple[RuleSpec, ...] = (
         NOT_PERSONAL,
         "strong",
         1.0,
-        "No shared context",
-        "Kein gemeinsamer Bezug",
-        "The note does not say where or how they know each other (shared employer or client, "
-        "event, project, place, having met or worked together).",
-        "Die Notiz sagt nicht, woher man sich kennt (gemeinsamer Arbeitgeber oder Kunde, "
-        "Veranstaltung, Projekt, Ort, Treffen oder Zusammenarbeit).",
+        gettext_noop("No shared context"),
+        gettext_noop(
+            "The note does not say where or how they know each other (shared employer or client, "
+            "event, project, place, having met or worked together)."
+        ),
     ),
     # Reason 3: spam.
     RuleSpec(
@@ -307,30 +282,25 @@ RULES: tuple[RuleSpec, ...] = (
         SPAM,
         "weak",
         0.5,
-        "No profile photo",
-        "Kein Profilfoto",
-        "The requester has no profile photo.",
-        "Die anfragende Person hat kein Profilfoto.",
+        gettext_noop("No profile photo"),
+        gettext_noop("The requester has no profile photo."),
     ),
     RuleSpec(
         "promotional",
         SPAM,
         "strong",
         1.0,
-        "Promotional content",
-        "Werbung",
-        "The note advertises goods, services or investments, or is a scam opener. Spam for a "
-        "stranger; for someone known, a sales pitch is merely not personal.",
-        "Die Notiz wirbt für Waren, Dienstleistungen oder Geldanlagen oder ist ein "
-        "Betrugsversuch. Spam bei Fremden; bei Bekannten ist ein Verkaufsgespräch nur nicht "
-        "persönlich.",
+        gettext_noop("Promotional content"),
+        gettext_noop(
+            "The note advertises goods, services or investments, or is a scam opener. Spam for a "
+            "stranger; for someone known, a sales pitch is merely not personal."
+        ),
         (
             ParamSpec(
                 "detect_prices",
                 "bool",
                 True,
-                help_en="Also treat prices like '$99' or '49 EUR' as promotional.",
-                help_de="Auch Preise wie '$99' oder '49 EUR' gelten als Werbung.",
+                help=gettext_noop("Also treat prices like '$99' or '49 EUR' as promotional."),
             ),
         ),
     ),
@@ -339,52 +309,43 @@ RULES: tuple[RuleSpec, ...] = (
         SPAM,
         "weak",
         0.5,
-        "Links in the note",
-        "Links in der Notiz",
-        "The note contains links.",
-        "Die Notiz enthält Links.",
+        gettext_noop("Links in the note"),
+        gettext_noop("The note contains links."),
     ),
     RuleSpec(
         "shortened_link",
         SPAM,
         "strong",
         1.0,
-        "Shortened link",
-        "Gekürzter Link",
-        "The note contains a link from a URL shortener, which hides where it leads.",
-        "Die Notiz enthält einen gekürzten Link, der sein Ziel verbirgt.",
+        gettext_noop("Shortened link"),
+        gettext_noop("The note contains a link from a URL shortener, which hides where it leads."),
     ),
     RuleSpec(
         "attachments",
         SPAM,
         "strong",
         1.0,
-        "Attachments",
-        "Anhänge",
-        "The invitation came with attachments.",
-        "Die Einladung hat Anhänge.",
+        gettext_noop("Attachments"),
+        gettext_noop("The invitation came with attachments."),
     ),
     RuleSpec(
         "foreign_country",
         SPAM,
         "weak",
         0.5,
-        "Country outside ours",
-        "Fremdes Land",
-        "The requester's country is not one of the organisation's countries.",
-        "Das Land der anfragenden Person gehört nicht zu den Ländern der Organisation.",
+        gettext_noop("Country outside ours"),
+        gettext_noop("The requester's country is not one of the organisation's countries."),
     ),
     RuleSpec(
         "blocklisted",
         SPAM,
         "strong",
         1.0,
-        "Blocklisted",
-        "Gesperrt",
-        "A blocklisted name, company or domain appears in the requester's name, company, "
-        "profile URL or note.",
-        "Ein gesperrter Name, eine gesperrte Firma oder Domain steht in Name, Firma, Profil-URL "
-        "oder Notiz.",
+        gettext_noop("Blocklisted"),
+        gettext_noop(
+            "A blocklisted name, company or domain appears in the requester's name, company, "
+            "profile URL or note."
+        ),
         counts_for_known=True,
     ),
     RuleSpec(
@@ -392,14 +353,12 @@ RULES: tuple[RuleSpec, ...] = (
         SPAM,
         "strong",
         2.0,
-        "Reported as spam before",
-        "Schon als Spam gemeldet",
-        "A reviewer reported an earlier invitation from the same requester (same profile URL, "
-        "else same name and company) as spam within the window. Counts even when someone "
-        "knows the requester.",
-        "Eine prüfende Person hat eine frühere Einladung derselben Person (gleiche Profil-URL, "
-        "sonst gleicher Name und gleiche Firma) im Zeitfenster als Spam gemeldet. Zählt auch, "
-        "wenn jemand die Person kennt.",
+        gettext_noop("Reported as spam before"),
+        gettext_noop(
+            "A reviewer reported an earlier invitation from the same requester (same profile URL, "
+            "else same name and company) as spam within the window. Counts even when someone "
+            "knows the requester."
+        ),
         (MEMORY_WINDOW,),
         counts_for_known=True,
     ),
@@ -408,12 +367,11 @@ RULES: tuple[RuleSpec, ...] = (
         SPAM,
         "strong",
         1.0,
-        "Imitates LinkedIn",
-        "Imitiert LinkedIn",
-        "The forwarded e-mail imitates LinkedIn (foreign sender domain, failed authentication, "
-        "links to other hosts, look-alike names, attachments).",
-        "Die weitergeleitete E-Mail imitiert LinkedIn (fremde Absenderdomain, fehlgeschlagene "
-        "Authentifizierung, fremde Links, ähnliche Namen, Anhänge).",
+        gettext_noop("Imitates LinkedIn"),
+        gettext_noop(
+            "The forwarded e-mail imitates LinkedIn (foreign sender domain, failed authentication, "
+            "links to other hosts, look-alike names, attachments)."
+        ),
         counts_for_known=True,
     ),
     RuleSpec(
@@ -421,10 +379,8 @@ RULES: tuple[RuleSpec, ...] = (
         SPAM,
         "strong",
         1.0,
-        "Mass inviter",
-        "Massen-Einlader",
-        "The requester invited many colleagues within a few days.",
-        "Die anfragende Person hat in wenigen Tagen viele Kolleginnen und Kollegen eingeladen.",
+        gettext_noop("Mass inviter"),
+        gettext_noop("The requester invited many colleagues within a few days."),
         (
             ParamSpec(
                 "min_colleagues",
@@ -432,9 +388,9 @@ RULES: tuple[RuleSpec, ...] = (
                 3,
                 2,
                 1000,
-                "Distinct colleagues invited within the window that make a mass inviter.",
-                "So viele verschiedene eingeladene Kollegen im Zeitfenster machen einen "
-                "Massen-Einlader.",
+                gettext_noop(
+                    "Distinct colleagues invited within the window that make a mass inviter."
+                ),
             ),
             ParamSpec(
                 "window_days",
@@ -442,8 +398,7 @@ RULES: tuple[RuleSpec, ...] = (
                 7,
                 1,
                 365,
-                "Length of the window in days (read by the intake pipeline).",
-                "Länge des Zeitfensters in Tagen (wird bei der Erfassung ausgewertet).",
+                gettext_noop("Length of the window in days (read by the intake pipeline)."),
             ),
         ),
     ),
@@ -452,10 +407,8 @@ RULES: tuple[RuleSpec, ...] = (
         SPAM,
         "cap",
         0.0,
-        "No face, no connection",
-        "Kein Gesicht, keine Verbindung",
-        "A requester without a profile photo is never accepted (at most ignored).",
-        "Eine anfragende Person ohne Profilfoto wird nie angenommen (höchstens ignoriert).",
+        gettext_noop("No face, no connection"),
+        gettext_noop("A requester without a profile photo is never accepted (at most ignored)."),
     ),
 )
 
@@ -481,32 +434,31 @@ COMBINE_PARAMS: tuple[ParamSpec, ...] = (
         2,
         1,
         20,
-        "Weak spam signals (no photo, foreign country, plain link) count only when at least "
-        "this many fire together.",
-        "Schwache Spam-Signale (kein Foto, fremdes Land, einfacher Link) zählen erst, wenn "
-        "mindestens so viele zusammen auftreten.",
+        gettext_noop(
+            "Weak spam signals (no photo, foreign country, plain link) count only when at least "
+            "this many fire together."
+        ),
     ),
     ParamSpec(
         "weak_spam_only_if_unknown",
         "bool",
         True,
-        help_en="Weak spam signals count only for a requester nobody knows.",
-        help_de="Schwache Spam-Signale zählen nur bei einer unbekannten Person.",
+        help=gettext_noop("Weak spam signals count only for a requester nobody knows."),
     ),
 )
 
 LANGUAGE_NAMES = {
-    "en": ("English", "Englisch"),
-    "de": ("German", "Deutsch"),
-    "fr": ("French", "Französisch"),
-    "es": ("Spanish", "Spanisch"),
-    "nl": ("Dutch", "Niederländisch"),
-    "pt": ("Portuguese", "Portugiesisch"),
-    "it": ("Italian", "Italienisch"),
-    "pl": ("Polish", "Polnisch"),
-    "sv": ("Swedish", "Schwedisch"),
-    "da": ("Danish", "Dänisch"),
-    "tr": ("Turkish", "Türkisch"),
+    "en": gettext_noop("English"),
+    "de": gettext_noop("German"),
+    "fr": gettext_noop("French"),
+    "es": gettext_noop("Spanish"),
+    "nl": gettext_noop("Dutch"),
+    "pt": gettext_noop("Portuguese"),
+    "it": gettext_noop("Italian"),
+    "pl": gettext_noop("Polish"),
+    "sv": gettext_noop("Swedish"),
+    "da": gettext_noop("Danish"),
+    "tr": gettext_noop("Turkish"),
 }
 
 

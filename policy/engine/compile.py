@@ -12,6 +12,7 @@ from typing import Any
 from .catalogue import CUSTOM_RULE_FIELDS, RULES, SPAM
 from .defaults import default_policy
 from .matcher import compile_literals, compile_re2
+from .messages import Written, gettext_noop
 from .normalise import fold
 from .notes import NoteReader
 from .rules import Lists, Rule, build_rules
@@ -22,7 +23,8 @@ _CACHE_SIZE = 64
 
 @dataclass(frozen=True, slots=True)
 class CustomRule:
-    """A compiled manager-defined rule."""
+    """A compiled manager-defined rule; `explanation` is what the manager wrote per language,
+    else a sentence saying the rule matched."""
 
     id: str
     reason: str
@@ -30,8 +32,7 @@ class CustomRule:
     weight: float
     fields: tuple[str, ...]
     matcher: Any
-    explanation_en: str
-    explanation_de: str
+    explanation: Written
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -108,8 +109,10 @@ def _compile_custom(rule: dict[str, Any]) -> CustomRule:
         weight=float(rule["weight"]),
         fields=tuple(f for f in CUSTOM_RULE_FIELDS if f in rule["fields"]),
         matcher=matcher,
-        explanation_en=rule["explanation_en"].strip(),
-        explanation_de=rule["explanation_de"].strip(),
+        explanation=Written(
+            {"en": rule["explanation_en"].strip(), "de": rule["explanation_de"].strip()},
+            gettext_noop("Custom rule %(rule)s matched", rule=rule["id"]),
+        ),
     )
 
 

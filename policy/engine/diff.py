@@ -7,23 +7,29 @@ from typing import Any
 
 from .catalogue import RULES_BY_ID
 from .compile import complete_policy
+from .messages import Message, gettext_noop
+from .texts import translate
 from .validate import validate_policy
 
 
 @dataclass(frozen=True, slots=True)
 class PolicyChange:
     """One change: `path` into the policy data, the old and new value (None when absent) and a
-    sentence describing it in English and German."""
+    sentence describing it, as a Message."""
 
     path: str
     old: Any
     new: Any
-    description_en: str
-    description_de: str
+    message: Message
+
+    @property
+    def description_en(self) -> str:
+        """Return the description in English."""
+        return str(self.message)
 
     def description(self, lang: str = "en") -> str:
-        """Return the description in `lang` ("de" for German; English otherwise)."""
-        return self.description_de if lang == "de" else self.description_en
+        """Return the description in `lang` (English where its catalogue lacks the text)."""
+        return translate(self.message, lang)
 
     def to_dict(self, lang: str = "en") -> dict[str, Any]:
         """Return {"path", "old", "new", "description"} with the description in `lang`."""
@@ -35,15 +41,19 @@ class PolicyChange:
         }
 
 
+_THRESHOLD_CHANGED = gettext_noop("Threshold %(key)s changed from %(old)s to %(new)s.").template
+_SETTING_CHANGED = gettext_noop("Setting %(key)s changed from %(old)s to %(new)s.").template
+
+
 def _complete(data: Any) -> dict[str, Any]:
     if isinstance(data, dict) and not validate_policy(data):
         return complete_policy(data)
     return data if isinstance(data, dict) else {}
 
 
-def _rule_title(rule_id: str) -> tuple[str, str]:
+def _rule_title(rule_id: str) -> Message | str:
     spec = RULES_BY_ID.get(rule_id)
-    return (spec.title_en, spec.title_de) if spec else (rule_id, rule_id)
+    return spec.title if spec else rule_id
 
 
 def _item_label(item: Any) -> str:
@@ -55,7 +65,7 @@ def _item_label(item: Any) -> str:
 def _diff_rules(old: dict, new: dict, out: list[PolicyChange]) -> None:
     for rule_id in sorted(old.keys() | new.keys()):
         before, after = old.get(rule_id), new.get(rule_id)
-        title_en, title_de = _rule_title(rule_id)
+        title = _rule_title(rule_id)
         path = f"rules.{rule_id}"
         if not isinstance(before, dict) or not isinstance(after, dict):
             if before != after:
@@ -64,21 +74,19 @@ def _diff_rules(old: dict, new: dict, out: list[PolicyChange]) -> None:
                         path,
                         before,
                         after,
-                        f"Rule {title_en} changed.",
-                        f"Regel {title_de} geändert.",
+                        gettext_noop("Rule %(rule)s changed.", rule=title),
                     )
                 )
             continue
         if before.get("enabled") != after.get("enabled"):
-            state_en = "enabled" if after.get("enabled") else "disabled"
-            state_de = "aktiviert" if after.get("enabled") else "deaktiviert"
             out.append(
                 PolicyChange(
                     f"{path}.enabled",
                     before.get("enabled"),
                     after.get("enabled"),
-                    f"Rule {title_en} {state_en}.",
-                    f"Regel {title_de} {state_de}.",
+                    gettext_noop("Rule %(rule)s enabled.", rule=title)
+                    if after.get("enabled")
+                    else gettext_noop("Rule %(rule)s disabled.", rule=title),
                 )
             )
         if before.get("weight") != after.get("weight"):
@@ -87,10 +95,12 @@ def _diff_rules(old: dict, new: dict, out: list[PolicyChange]) -> None:
                     f"{path}.weight",
                     before.get("weight"),
                     after.get("weight"),
-                    f"Weight of rule {title_en} changed from {before.get('weight')} to "
-                    f"{after.get('weight')}.",
-                    f"Gewicht der Regel {title_de} von {before.get('weight')} auf "
-                    f"{after.get('weight')} geändert.",
+                    gettext_noop(
+                        "Weight of rule %(rule)s changed from %(old)s to %(new)s.",
+                        rule=title,
+                        old=before.get("weight"),
+                        new=after.get("weight"),
+                    ),
                 )
             )
         old_params, new_params = before.get("params") or {}, after.get("params") or {}
@@ -101,10 +111,13 @@ def _diff_rules(old: dict, new: dict, out: list[PolicyChange]) -> None:
                         f"{path}.params.{name}",
                         old_params.get(name),
                         new_params.get(name),
-                        f"Parameter {name} of rule {title_en} changed from "
-                        f"{old_params.get(name)} to {new_params.get(name)}.",
-                        f"Parameter {name} der Regel {title_de} von {old_params.get(name)} auf "
-                        f"{new_params.get(name)} geändert.",
+                        gettext_noop(
+                            "Parameter %(name)s of rule %(rule)s changed from %(old)s to %(new)s.",
+                            name=name,
+                            rule=title,
+                            old=old_params.get(name),
+                            new=new_params.get(name),
+                        ),
                     )
                 )
 
@@ -123,8 +136,9 @@ def _diff_lists(old: dict, new: dict, out: list[PolicyChange]) -> None:
                         path,
                         label,
                         None,
-                        f"Removed \u201c{label}\u201d from list {key}.",
-                        f"\u201e{label}\u201c aus Liste {key} entfernt.",
+                        gettext_noop(
+                            "Removed “%(item)s” from list %(list)s.", item=label, list=key
+                        ),
                     )
                 )
         for label in after_labels:
@@ -134,8 +148,7 @@ def _diff_lists(old: dict, new: dict, out: list[PolicyChange]) -> None:
                         path,
                         None,
                         label,
-                        f"Added \u201c{label}\u201d to list {key}.",
-                        f"\u201e{label}\u201c zu Liste {key} hinzugefügt.",
+                        gettext_noop("Added “%(item)s” to list %(list)s.", item=label, list=key),
                     )
                 )
 
@@ -154,8 +167,7 @@ def _diff_custom(old: list, new: list, out: list[PolicyChange]) -> None:
                     path,
                     None,
                     a,
-                    f"Custom rule {rule_id} added.",
-                    f"Eigene Regel {rule_id} hinzugefügt.",
+                    gettext_noop("Custom rule %(rule)s added.", rule=rule_id),
                 )
             )
         elif a is None:
@@ -164,8 +176,7 @@ def _diff_custom(old: list, new: list, out: list[PolicyChange]) -> None:
                     path,
                     b,
                     None,
-                    f"Custom rule {rule_id} removed.",
-                    f"Eigene Regel {rule_id} entfernt.",
+                    gettext_noop("Custom rule %(rule)s removed.", rule=rule_id),
                 )
             )
         else:
@@ -176,10 +187,13 @@ def _diff_custom(old: list, new: list, out: list[PolicyChange]) -> None:
                             f"{path}.{key}",
                             b.get(key),
                             a.get(key),
-                            f"Custom rule {rule_id}: {key} changed from {b.get(key)!r} to "
-                            f"{a.get(key)!r}.",
-                            f"Eigene Regel {rule_id}: {key} von {b.get(key)!r} auf "
-                            f"{a.get(key)!r} geändert.",
+                            gettext_noop(
+                                "Custom rule %(rule)s: %(key)s changed from %(old)s to %(new)s.",
+                                rule=rule_id,
+                                key=key,
+                                old=repr(b.get(key)),
+                                new=repr(a.get(key)),
+                            ),
                         )
                     )
 
@@ -198,13 +212,16 @@ def diff_policies(old: Any, new: Any) -> list[PolicyChange]:
                 "schema",
                 old.get("schema"),
                 new.get("schema"),
-                f"Schema changed from {old.get('schema')} to {new.get('schema')}.",
-                f"Schema von {old.get('schema')} auf {new.get('schema')} geändert.",
+                gettext_noop(
+                    "Schema changed from %(old)s to %(new)s.",
+                    old=old.get("schema"),
+                    new=new.get("schema"),
+                ),
             )
         )
-    for section, label_en, label_de in (
-        ("thresholds", "Threshold", "Schwelle"),
-        ("combine", "Setting", "Einstellung"),
+    for section, template in (
+        ("thresholds", _THRESHOLD_CHANGED),
+        ("combine", _SETTING_CHANGED),
     ):
         before, after = old.get(section) or {}, new.get(section) or {}
         for key in sorted(before.keys() | after.keys()):
@@ -214,8 +231,10 @@ def diff_policies(old: Any, new: Any) -> list[PolicyChange]:
                         f"{section}.{key}",
                         before.get(key),
                         after.get(key),
-                        f"{label_en} {key} changed from {before.get(key)} to {after.get(key)}.",
-                        f"{label_de} {key} von {before.get(key)} auf {after.get(key)} geändert.",
+                        Message(
+                            template,
+                            {"key": key, "old": before.get(key), "new": after.get(key)},
+                        ),
                     )
                 )
     _diff_rules(old.get("rules") or {}, new.get("rules") or {}, out)

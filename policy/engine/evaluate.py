@@ -14,15 +14,18 @@ from typing import Any
 from .catalogue import ACCEPT, DONT_KNOW, IGNORE, NOT_PERSONAL, REPORT_SPAM, SPAM, UNKNOWN
 from .compile import CompiledPolicy, compile_policy
 from .facts import Facts
+from .messages import Clause, Message, gettext_noop
 from .normalise import fold
 from .result import Result, RuleHit
-from .rules import FIELD_LABELS, Case, safe
+from .rules import FIELD_LABELS, Case, quoted, safe
 
 # Manager-defined patterns may not take more than this per invitation, so one organisation's
 # rules cannot slow the evaluation of every other organisation sharing the workers.
 CUSTOM_RULES_BUDGET_SECONDS = 0.05
 
 __all__ = ["CUSTOM_RULES_BUDGET_SECONDS", "evaluate", "safe"]
+
+_CUSTOM_MATCH = gettext_noop("%(explanation)s (%(match)s %(field)s).").template
 
 
 def _count_spam(hits: list[RuleHit], spam: list[int], case: Case, cp: CompiledPolicy) -> None:
@@ -46,10 +49,11 @@ def _count_spam(hits: list[RuleHit], spam: list[int], case: Case, cp: CompiledPo
         if hit.weight and hit.rule not in keep:
             hits[i] = hit._replace(
                 weight=0.0,
-                explanation_en=f"{hit.explanation_en.rstrip('.')} (not counted: someone knows "
-                f"{case.who_en}).",
-                explanation_de=f"{hit.explanation_de.rstrip('.')} (zählt nicht: {case.who_de} ist "
-                "bekannt).",
+                message=gettext_noop(
+                    "%(explanation)s (not counted: someone knows %(who)s).",
+                    explanation=Clause(hit.message),
+                    who=case.who,
+                ),
             )
 
 
@@ -68,11 +72,12 @@ def _custom_hits(case: Case, cp: CompiledPolicy) -> list[RuleHit]:
                         skipped.id,
                         skipped.reason,
                         0.0,
-                        f"Custom rule {skipped.id} was not checked: the policy's custom rules "
-                        f"used up their time budget of {budget_ms} ms for this invitation.",
-                        f"Eigene Regel {skipped.id} wurde nicht geprüft: Die eigenen Regeln der "
-                        f"Richtlinie haben ihr Zeitbudget von {budget_ms} ms für diese "
-                        "Einladung aufgebraucht.",
+                        gettext_noop(
+                            "Custom rule %(rule)s was not checked: the policy's custom rules "
+                            "used up their time budget of %(budget)s ms for this invitation.",
+                            rule=skipped.id,
+                            budget=budget_ms,
+                        ),
                     )
                 )
             break
@@ -85,17 +90,19 @@ def _custom_hits(case: Case, cp: CompiledPolicy) -> list[RuleHit]:
             match = rule.matcher.find(text)
             if match is None:
                 continue
-            label_en, label_de = FIELD_LABELS[field]
-            shown = safe(match, 40)
-            base_en = rule.explanation_en or f"Custom rule {rule.id} matched"
-            base_de = rule.explanation_de or f"Eigene Regel {rule.id} hat angeschlagen"
             hits.append(
                 RuleHit(
                     rule.id,
                     rule.reason,
                     rule.weight,
-                    f"{base_en.rstrip('.')} (\u201c{shown}\u201d in {label_en}).",
-                    f"{base_de.rstrip('.')} (\u201e{shown}\u201c in {label_de}).",
+                    Message(
+                        _CUSTOM_MATCH,
+                        {
+                            "explanation": Clause(rule.explanation),
+                            "match": quoted(safe(match, 40)),
+                            "field": FIELD_LABELS[field],
+                        },
+                    ),
                 )
             )
             break
@@ -173,10 +180,11 @@ def evaluate(facts: Facts, policy: CompiledPolicy | dict[str, Any] | None = None
                 "no_face_no_connection",
                 SPAM,
                 0.0,
-                f"No face, no connection: {case.who_en} has no profile photo, so ignore rather "
-                "than accept.",
-                f"Kein Gesicht, keine Verbindung: {case.who_de} hat kein Profilfoto, daher "
-                "ignorieren statt annehmen.",
+                gettext_noop(
+                    "No face, no connection: %(who)s has no profile photo, so ignore rather "
+                    "than accept.",
+                    who=case.who,
+                ),
             )
         )
     ordered, deciding = _order(hits, recommendation, capped)

@@ -5,17 +5,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
+from .messages import Message, gettext_noop
+from .texts import translate
+
 _REASON_NAMES = {
-    "unknown": ("unknown", "unbekannt"),
-    "not_personal": ("not personal", "nicht persönlich"),
-    "spam": ("spam", "Spam"),
+    "unknown": gettext_noop("unknown"),
+    "not_personal": gettext_noop("not personal"),
+    "spam": gettext_noop("spam"),
 }
 
 
 def score_line(reason: str, score: float, threshold: float, lang: str = "en") -> str:
     """Return one reason's score against its threshold: "spam 2.0 ≥ 1.0" or "spam 0.5 < 1.0"."""
-    names = _REASON_NAMES.get(reason, (reason, reason))
-    name = names[1] if lang == "de" else names[0]
+    name = translate(_REASON_NAMES.get(reason, reason), lang)
     sign = "\u2265" if score >= threshold else "<"
     return f"{name} {_number(score)} {sign} {_number(threshold)}"
 
@@ -25,19 +27,29 @@ def _number(value: float) -> str:
 
 
 class RuleHit(NamedTuple):
-    """One rule that fired, with a one-sentence explanation in English and German.
+    """One rule that fired, with a one-sentence explanation: a Message, translated only when
+    read.
 
     A NamedTuple rather than a dataclass because `evaluate` creates several per call."""
 
     rule: str
     reason: str
     weight: float
-    explanation_en: str
-    explanation_de: str
+    message: Message
 
     def explanation(self, lang: str = "en") -> str:
-        """Return the explanation in `lang` ("de" for German; English otherwise)."""
-        return self.explanation_de if lang == "de" else self.explanation_en
+        """Return the explanation in `lang` (English where its catalogue lacks the text)."""
+        return translate(self.message, lang)
+
+    @property
+    def explanation_en(self) -> str:
+        """Return the explanation in English."""
+        return str(self.message)
+
+    @property
+    def explanation_de(self) -> str:
+        """Return the explanation in German."""
+        return translate(self.message, "de")
 
     def to_dict(self, lang: str = "en") -> dict[str, Any]:
         """Return {"rule", "reason", "weight", "explanation"} with the explanation in `lang`."""

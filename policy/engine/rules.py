@@ -17,6 +17,7 @@ from typing import Any
 from .catalogue import LANGUAGE_NAMES, NOT_PERSONAL, SPAM, UNKNOWN
 from .facts import Facts
 from .links import defang, find_links, url_host
+from .messages import Message, gettext_noop, joined
 from .normalise import (
     first_name_of,
     fold,
@@ -38,28 +39,43 @@ CLAIMS_LINKEDIN = "claims_linkedin"
 GENUINE_LINKEDIN = "genuine_linkedin"
 _INFORMATIONAL = frozenset({CLAIMS_LINKEDIN, GENUINE_LINKEDIN})
 _FINDING_LABELS = {
-    "sender_domain": ("sender domain is not LinkedIn's", "Absenderdomain ist nicht LinkedIn"),
-    "message_id_domain": (
-        "Message-ID domain is not LinkedIn's",
-        "Message-ID-Domain ist nicht LinkedIn",
-    ),
-    "auth_fail": ("failed SPF/DKIM/DMARC", "SPF/DKIM/DMARC fehlgeschlagen"),
-    "link_host": ("links to a host that is not LinkedIn's", "Link auf fremden Host"),
-    "lookalike_name": ("look-alike of LinkedIn's name", "Name ähnelt LinkedIn"),
-    "attachment": ("attachment", "Anhang"),
-    "reply_to": ("Reply-To is not the sender's", "Reply-To passt nicht zum Absender"),
-    "return_path": ("Return-Path is not the sender's", "Return-Path passt nicht zum Absender"),
+    "sender_domain": gettext_noop("sender domain is not LinkedIn's"),
+    "message_id_domain": gettext_noop("Message-ID domain is not LinkedIn's"),
+    "auth_fail": gettext_noop("failed SPF/DKIM/DMARC"),
+    "link_host": gettext_noop("links to a host that is not LinkedIn's"),
+    "lookalike_name": gettext_noop("look-alike of LinkedIn's name"),
+    "attachment": gettext_noop("attachment"),
+    "reply_to": gettext_noop("Reply-To is not the sender's"),
+    "return_path": gettext_noop("Return-Path is not the sender's"),
 }
+# Where a blocklisted or custom-rule match was found, as the end of "… appears in <field>".
 FIELD_LABELS = {
-    "message": ("the note", "der Notiz"),
-    "requester_name": ("the name", "dem Namen"),
-    "requester_company": ("the company", "der Firma"),
-    "requester_headline": ("the headline", "der Überschrift"),
-    "requester_profile_url": ("the profile URL", "der Profil-URL"),
+    "message": gettext_noop("in the note"),
+    "requester_name": gettext_noop("in the name"),
+    "requester_company": gettext_noop("in the company"),
+    "requester_headline": gettext_noop("in the headline"),
+    "requester_profile_url": gettext_noop("in the profile URL"),
 }
 _BLOCKLIST_FIELDS = ("requester_name", "requester_company", "requester_profile_url", "message")
-_MONTHS_EN = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
-_MONTHS_DE = "Jan. Feb. März Apr. Mai Juni Juli Aug. Sept. Okt. Nov. Dez.".split()
+# One template per month: German writes "3. Nov. 2026", French "3 nov. 2026".
+_DAYS = tuple(
+    template.template
+    for template in (
+        gettext_noop("%(day)s Jan %(year)s"),
+        gettext_noop("%(day)s Feb %(year)s"),
+        gettext_noop("%(day)s Mar %(year)s"),
+        gettext_noop("%(day)s Apr %(year)s"),
+        gettext_noop("%(day)s May %(year)s"),
+        gettext_noop("%(day)s Jun %(year)s"),
+        gettext_noop("%(day)s Jul %(year)s"),
+        gettext_noop("%(day)s Aug %(year)s"),
+        gettext_noop("%(day)s Sep %(year)s"),
+        gettext_noop("%(day)s Oct %(year)s"),
+        gettext_noop("%(day)s Nov %(year)s"),
+        gettext_noop("%(day)s Dec %(year)s"),
+    )
+)
+THE_REQUESTER = gettext_noop("the requester")
 
 
 def safe(text: str, limit: int = _MAX_SHOWN) -> str:
@@ -78,34 +94,26 @@ def safe(text: str, limit: int = _MAX_SHOWN) -> str:
     return text
 
 
-def _plural(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
+def day_message(day: date) -> Message:
+    """Return `day` as a Message: "3 Nov 2026" in English."""
+    return Message(_DAYS[day.month - 1], {"day": day.day, "year": day.year})
 
 
-def _sentence_start(text: str) -> str:
-    return text[:1].upper() + text[1:]
+def quoted(text: str) -> Message:
+    """Return `text` in the reader's quotation marks: “text” in English, „text“ in German."""
+    return gettext_noop("“%(text)s”", text=text)
 
 
-def day_en(day: date) -> str:
-    """Return `day` as "3 Nov 2026"."""
-    return f"{day.day} {_MONTHS_EN[day.month - 1]} {day.year}"
-
-
-def day_de(day: date) -> str:
-    """Return `day` as "3. Nov. 2026"."""
-    return f"{day.day}. {_MONTHS_DE[day.month - 1]} {day.year}"
-
-
-def _connections_phrase(mutual: int | None, colleagues: int | None) -> tuple[str, str]:
-    """Return ("3 mutual connections", "3 gemeinsame Kontakte") or the not-recorded wording."""
+def _connections_phrase(mutual: int | None, colleagues: int | None) -> Message:
+    """Return "3 mutual connections" or the not-recorded wording, as a Message."""
     if mutual is None and colleagues is None:
-        return "no mutual connections recorded", "keine gemeinsamen Kontakte erfasst"
+        return gettext_noop("no mutual connections recorded")
     total = (mutual or 0) + (colleagues or 0)
     if total == 0:
-        return "no mutual connections", "keine gemeinsamen Kontakte"
+        return gettext_noop("no mutual connections")
     if total == 1:
-        return "1 mutual connection", "ein gemeinsamer Kontakt"
-    return f"{total} mutual connections", f"{total} gemeinsame Kontakte"
+        return gettext_noop("1 mutual connection")
+    return gettext_noop("%(count)s mutual connections", count=total)
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,8 +144,7 @@ class Case:
         "org",
         "reading",
         "vouched",
-        "who_de",
-        "who_en",
+        "who",
     )
 
     def __init__(self, facts: Facts, lists: Lists) -> None:
@@ -145,10 +152,7 @@ class Case:
         self.lists = lists
         org = self.org = facts.org
         name = facts.requester_name
-        if name:
-            self.who_en = self.who_de = safe(name)
-        else:
-            self.who_en, self.who_de = "the requester", "die anfragende Person"
+        self.who: str = safe(name) if name else THE_REQUESTER
         url = facts.requester_profile_url
         self.n_url = normalise_profile_url(url) if url else ""
         self.n_name = (
@@ -199,13 +203,17 @@ _NO_NOTE = NoteReading("", False, "", (), (), (), "")
 # --- reason 1: does anyone know the requester? -----------------------------------------------
 
 
+_ON_ROSTER_URL = gettext_noop("profile URL on the roster")
+_ON_ROSTER_NAME = gettext_noop("name on the roster")
+
+
 def known_contact(weight: float, params: dict, lists: Lists) -> Rule:
     def rule(c: Case) -> RuleHit | None:
         org = c.org
         if c.n_url and c.n_url in org.known_contact_urls:
-            how_en, how_de = "profile URL on the roster", "Profil-URL in der Kontaktliste"
+            how = _ON_ROSTER_URL
         elif c.n_name and c.n_name in org.known_contact_names:
-            how_en, how_de = "name on the roster", "Name in der Kontaktliste"
+            how = _ON_ROSTER_NAME
         else:
             return None
         c.known = c.vouched = True
@@ -213,8 +221,7 @@ def known_contact(weight: float, params: dict, lists: Lists) -> Rule:
             "known_contact",
             UNKNOWN,
             weight,
-            f"{c.who_en} is a known contact ({how_en}).",
-            f"{c.who_de} ist ein bekannter Kontakt ({how_de}).",
+            gettext_noop("%(who)s is a known contact (%(how)s).", who=c.who, how=how),
         )
 
     return rule
@@ -229,8 +236,7 @@ def worked_together(weight: float, params: dict, lists: Lists) -> Rule:
                 "worked_together",
                 UNKNOWN,
                 weight,
-                f"The submitter says they worked with {c.who_en}.",
-                f"Die einreichende Person hat mit {c.who_de} zusammengearbeitet.",
+                gettext_noop("The submitter says they worked with %(who)s.", who=c.who),
             )
         company = facts.requester_company
         matcher = c.org.company_matcher
@@ -240,8 +246,11 @@ def worked_together(weight: float, params: dict, lists: Lists) -> Rule:
                 "worked_together",
                 UNKNOWN,
                 weight,
-                f"{c.who_en} works at {safe(company)}, one of our employers or clients.",
-                f"{c.who_de} arbeitet bei {safe(company)}, einem unserer Arbeitgeber oder Kunden.",
+                gettext_noop(
+                    "%(who)s works at %(company)s, one of our employers or clients.",
+                    who=c.who,
+                    company=safe(company),
+                ),
             )
         return None
 
@@ -257,8 +266,7 @@ def name_recognised(weight: float, params: dict, lists: Lists) -> Rule:
             "name_recognised",
             UNKNOWN,
             weight,
-            f"The submitter recognises the name {c.who_en}.",
-            f"Die einreichende Person kennt den Namen {c.who_de}.",
+            gettext_noop("The submitter recognises the name %(who)s.", who=c.who),
         )
 
     return rule
@@ -276,8 +284,11 @@ def connected_to_colleagues(weight: float, params: dict, lists: Lists) -> Rule:
             "connected_to_colleagues",
             UNKNOWN,
             weight,
-            f"{c.who_en} is connected to {_plural(colleagues, 'colleague', 'colleagues')}.",
-            f"{c.who_de} ist mit {colleagues} Kolleg(inn)en verbunden.",
+            gettext_noop("%(who)s is connected to %(count)s colleague.", who=c.who, count=1)
+            if colleagues == 1
+            else gettext_noop(
+                "%(who)s is connected to %(count)s colleagues.", who=c.who, count=colleagues
+            ),
         )
 
     return rule
@@ -293,8 +304,11 @@ def accepted_before(weight: float, params: dict, lists: Lists) -> Rule:
             "accepted_before",
             UNKNOWN,
             weight,
-            f"A reviewer accepted {c.who_en} for a colleague on {day_en(day)}.",
-            f"Eine prüfende Person hat {c.who_de} am {day_de(day)} für Kolleg(inn)en angenommen.",
+            gettext_noop(
+                "A reviewer accepted %(who)s for a colleague on %(day)s.",
+                who=c.who,
+                day=day_message(day),
+            ),
         )
 
     return rule
@@ -307,13 +321,15 @@ def has_mutual_connections(weight: float, params: dict, lists: Lists) -> Rule:
         if (c.mutual or 0) + (c.colleagues or 0) < minimum:
             return None
         c.known = True
-        phrase_en, phrase_de = _connections_phrase(c.mutual, c.colleagues)
         return RuleHit(
             "has_mutual_connections",
             UNKNOWN,
             weight,
-            f"{c.who_en} has {phrase_en}.",
-            f"{c.who_de}: {phrase_de}.",
+            gettext_noop(
+                "%(who)s has %(connections)s.",
+                who=c.who,
+                connections=_connections_phrase(c.mutual, c.colleagues),
+            ),
         )
 
     return rule
@@ -329,19 +345,24 @@ def few_mutual_connections(weight: float, params: dict, lists: Lists) -> Rule:
                 "few_mutual_connections",
                 UNKNOWN,
                 weight,
-                "No mutual connections recorded.",
-                "Keine gemeinsamen Kontakte erfasst.",
+                gettext_noop("No mutual connections recorded."),
             )
-        if (mutual or 0) + (colleagues or 0) >= minimum:
+        total = (mutual or 0) + (colleagues or 0)
+        if total >= minimum:
             return None
-        phrase_en, phrase_de = _connections_phrase(mutual, colleagues)
-        return RuleHit(
-            "few_mutual_connections",
-            UNKNOWN,
-            weight,
-            f"{_sentence_start(phrase_en)} (minimum {minimum}).",
-            f"{_sentence_start(phrase_de)} (Minimum {minimum}).",
-        )
+        if total == 0:
+            explanation = gettext_noop(
+                "No mutual connections (minimum %(minimum)s).", minimum=minimum
+            )
+        elif total == 1:
+            explanation = gettext_noop(
+                "1 mutual connection (minimum %(minimum)s).", minimum=minimum
+            )
+        else:
+            explanation = gettext_noop(
+                "%(count)s mutual connections (minimum %(minimum)s).", count=total, minimum=minimum
+            )
+        return RuleHit("few_mutual_connections", UNKNOWN, weight, explanation)
 
     return rule
 
@@ -360,8 +381,11 @@ def industry_outside(weight: float, params: dict, lists: Lists) -> Rule:
             "industry_outside",
             UNKNOWN,
             weight,
-            f"{c.who_en}'s industry {safe(industry)} is not one of ours.",
-            f"Die Branche {safe(industry)} von {c.who_de} gehört nicht zu unseren.",
+            gettext_noop(
+                "%(who)s's industry %(industry)s is not one of ours.",
+                who=c.who,
+                industry=safe(industry),
+            ),
         )
 
     return rule
@@ -375,8 +399,7 @@ def name_not_recognised(weight: float, params: dict, lists: Lists) -> Rule:
             "name_not_recognised",
             UNKNOWN,
             weight,
-            f"The submitter does not recognise the name {c.who_en}.",
-            f"Die einreichende Person kennt den Namen {c.who_de} nicht.",
+            gettext_noop("The submitter does not recognise the name %(who)s.", who=c.who),
         )
 
     return rule
@@ -386,13 +409,15 @@ def no_one_knows_requester(weight: float, params: dict, lists: Lists) -> Rule:
     def rule(c: Case) -> RuleHit | None:
         if c.known:
             return None
-        phrase_en, phrase_de = _connections_phrase(c.mutual, c.colleagues)
         return RuleHit(
             "no_one_knows_requester",
             UNKNOWN,
             weight,
-            f"Nobody said they know {c.who_en}; {phrase_en}.",
-            f"Niemand hat angegeben, {c.who_de} zu kennen; {phrase_de}.",
+            gettext_noop(
+                "Nobody said they know %(who)s; %(connections)s.",
+                who=c.who,
+                connections=_connections_phrase(c.mutual, c.colleagues),
+            ),
         )
 
     return rule
@@ -409,8 +434,7 @@ def no_note(weight: float, params: dict, lists: Lists) -> Rule:
             "no_note",
             NOT_PERSONAL,
             weight,
-            "The invitation has no note.",
-            "Die Einladung hat keine Notiz.",
+            gettext_noop("The invitation has no note."),
         )
 
     return rule
@@ -422,13 +446,14 @@ def default_text(weight: float, params: dict, lists: Lists, langs: dict[str, str
         if not reading.is_default:
             return None
         lang = langs.get(reading.default_text) or reading.language
-        lang_en, lang_de = LANGUAGE_NAMES.get(lang, (lang or "?", lang or "?"))
         return RuleHit(
             "default_text",
             NOT_PERSONAL,
             weight,
-            f"The note is LinkedIn's default text ({lang_en}).",
-            f"Die Notiz ist LinkedIns Standardtext ({lang_de}).",
+            gettext_noop(
+                "The note is LinkedIn's default text (%(language)s).",
+                language=LANGUAGE_NAMES.get(lang) or lang or "?",
+            ),
         )
 
     return rule
@@ -449,8 +474,12 @@ def short_note(weight: float, params: dict, lists: Lists) -> Rule:
             "short_note",
             NOT_PERSONAL,
             weight,
-            f"The note has only {length} characters (minimum {minimum}): \u201c{shown}\u201d.",
-            f"Die Notiz hat nur {length} Zeichen (Minimum {minimum}): \u201e{shown}\u201c.",
+            gettext_noop(
+                "The note has only %(length)s characters (minimum %(minimum)s): %(note)s.",
+                length=length,
+                minimum=minimum,
+                note=quoted(shown),
+            ),
         )
 
     return rule
@@ -475,18 +504,14 @@ def no_context(weight: float, params: dict, lists: Lists) -> Rule:
             return None
         first = first_name_of(c.facts.recipient)
         if first and first.casefold() in text_key(fold(c.reading.body)).split(" "):
-            en = (
-                f"The note greets {safe(first)} by name but does not say where or how they "
-                "know each other."
-            )
-            de = (
-                f"Die Notiz spricht {safe(first)} mit Namen an, sagt aber nicht, woher man "
-                "sich kennt."
+            explanation = gettext_noop(
+                "The note greets %(name)s by name but does not say where or how they know "
+                "each other.",
+                name=safe(first),
             )
         else:
-            en = "The note does not say where or how they know each other."
-            de = "Die Notiz sagt nicht, woher man sich kennt."
-        return RuleHit("no_context", NOT_PERSONAL, weight, en, de)
+            explanation = gettext_noop("The note does not say where or how they know each other.")
+        return RuleHit("no_context", NOT_PERSONAL, weight, explanation)
 
     return rule
 
@@ -502,8 +527,7 @@ def no_photo(weight: float, params: dict, lists: Lists) -> Rule:
             "no_photo",
             SPAM,
             weight,
-            f"{c.who_en} has no profile photo.",
-            f"{c.who_de} hat kein Profilfoto.",
+            gettext_noop("%(who)s has no profile photo.", who=c.who),
         )
 
     return rule
@@ -536,25 +560,22 @@ def promotional(weight: float, params: dict, lists: Lists) -> Rule:
         if not scam and not advertising:
             return None
         quotes = _outermost([getattr(e, "quote", e) for e in (scam or advertising)])
-        shown = "\u201d, \u201c".join(safe(q, 40) for q in quotes[:3])
-        shown_de = "\u201c, \u201e".join(safe(q, 40) for q in quotes[:3])
+        shown = joined(", ", [quoted(safe(q, 40)) for q in quotes[:3]])
         if c.vouched:
             # Someone knows the requester: a pitch is not spam, but it is not personal either.
             return RuleHit(
                 "promotional",
                 NOT_PERSONAL,
                 weight,
-                f"The note is a sales pitch, not a personal note: \u201c{shown}\u201d.",
-                f"Die Notiz ist ein Verkaufsgespräch, keine persönliche Notiz: "
-                f"\u201e{shown_de}\u201c.",
+                gettext_noop(
+                    "The note is a sales pitch, not a personal note: %(quotes)s.", quotes=shown
+                ),
             )
         if scam:
-            en = f"The note looks like a scam: \u201c{shown}\u201d."
-            de = f"Die Notiz sieht nach Betrug aus: \u201e{shown_de}\u201c."
+            explanation = gettext_noop("The note looks like a scam: %(quotes)s.", quotes=shown)
         else:
-            en = f"The note advertises: \u201c{shown}\u201d."
-            de = f"Die Notiz macht Werbung: \u201e{shown_de}\u201c."
-        return RuleHit("promotional", SPAM, weight, en, de)
+            explanation = gettext_noop("The note advertises: %(quotes)s.", quotes=shown)
+        return RuleHit("promotional", SPAM, weight, explanation)
 
     return rule
 
@@ -571,8 +592,11 @@ def links_in_note(weight: float, params: dict, lists: Lists) -> Rule:
             "links_in_note",
             SPAM,
             weight,
-            f"{_plural(len(links), 'link', 'links')} in the note: {shown}",
-            f"{len(links)} Link{'' if len(links) == 1 else 's'} in der Notiz: {shown}",
+            gettext_noop("1 link in the note: %(links)s", links=shown)
+            if len(links) == 1
+            else gettext_noop(
+                "%(count)s links in the note: %(links)s", count=len(links), links=shown
+            ),
         )
 
     return rule
@@ -594,10 +618,11 @@ def shortened_link(weight: float, params: dict, lists: Lists) -> Rule:
             "shortened_link",
             SPAM,
             weight,
-            f"{_plural(n, 'shortened link', 'shortened links')} "
-            f"{'hides where it leads' if n == 1 else 'hide where they lead'}: {shown}",
-            f"{n} gekürzte{'r' if n == 1 else ''} Link{'' if n == 1 else 's'} "
-            f"{'verbirgt' if n == 1 else 'verbergen'} das Ziel: {shown}",
+            gettext_noop("1 shortened link hides where it leads: %(links)s", links=shown)
+            if n == 1
+            else gettext_noop(
+                "%(count)s shortened links hide where they lead: %(links)s", count=n, links=shown
+            ),
         )
 
     return rule
@@ -614,8 +639,9 @@ def attachments(weight: float, params: dict, lists: Lists) -> Rule:
             "attachments",
             SPAM,
             weight,
-            f"{_plural(count, 'attachment', 'attachments')}: {shown}.",
-            f"{count} Anh{'ang' if count == 1 else 'änge'}: {shown}.",
+            gettext_noop("1 attachment: %(names)s.", names=shown)
+            if count == 1
+            else gettext_noop("%(count)s attachments: %(names)s.", count=count, names=shown),
         )
 
     return rule
@@ -632,8 +658,12 @@ def foreign_country(weight: float, params: dict, lists: Lists) -> Rule:
             "foreign_country",
             SPAM,
             weight,
-            f"{c.who_en} is in {safe(country, 8)}, outside our countries ({listed}).",
-            f"{c.who_de} sitzt in {safe(country, 8)}, außerhalb unserer Länder ({listed}).",
+            gettext_noop(
+                "%(who)s is in %(country)s, outside our countries (%(ours)s).",
+                who=c.who,
+                country=safe(country, 8),
+                ours=listed,
+            ),
         )
 
     return rule
@@ -674,13 +704,15 @@ def blocklisted(weight: float, params: dict, lists: Lists) -> Rule:
         if found is None:
             return None
         field, shown = found
-        label_en, label_de = FIELD_LABELS[field]
         return RuleHit(
             "blocklisted",
             SPAM,
             weight,
-            f"Blocklisted \u201c{shown}\u201d appears in {label_en}.",
-            f"Gesperrtes \u201e{shown}\u201c steht in {label_de}.",
+            gettext_noop(
+                "Blocklisted %(entry)s appears %(field)s.",
+                entry=quoted(shown),
+                field=FIELD_LABELS[field],
+            ),
         )
 
     return rule
@@ -695,8 +727,7 @@ def reported_as_spam_before(weight: float, params: dict, lists: Lists) -> Rule:
             "reported_as_spam_before",
             SPAM,
             weight,
-            f"Reported as spam by a reviewer on {day_en(day)}.",
-            f"Am {day_de(day)} von einer prüfenden Person als Spam gemeldet.",
+            gettext_noop("Reported as spam by a reviewer on %(day)s.", day=day_message(day)),
         )
 
     return rule
@@ -717,26 +748,29 @@ def linkedin_imitation(weight: float, params: dict, lists: Lists) -> Rule:
                 "linkedin_imitation",
                 SPAM,
                 0.0,
-                "The e-mail is genuine LinkedIn mail" + (f": {why}." if why else "."),
-                "Die E-Mail stammt wirklich von LinkedIn" + (f": {why}." if why else "."),
+                gettext_noop("The e-mail is genuine LinkedIn mail: %(why)s.", why=why)
+                if why
+                else gettext_noop("The e-mail is genuine LinkedIn mail."),
             )
-        parts_en, parts_de = [], []
+        parts = []
         for code, detail in signs[:4]:
-            label_en, label_de = _FINDING_LABELS.get(code, (safe(code, 30), safe(code, 30)))
-            suffix = f" ({safe(detail, 40)})" if detail else ""
-            parts_en.append(label_en + suffix)
-            parts_de.append(label_de + suffix)
+            label = _FINDING_LABELS.get(code) or safe(code, 30)
+            if detail:
+                label = Message(
+                    "%(label)s (%(detail)s)", {"label": label, "detail": safe(detail, 40)}
+                )
+            parts.append(label)
         if any(code == CLAIMS_LINKEDIN for code, _detail in findings):
-            en, de = "The e-mail imitates LinkedIn: ", "Die E-Mail imitiert LinkedIn: "
+            template = gettext_noop("The e-mail imitates LinkedIn: %(signs)s.")
         else:
-            en = "Invitation-themed mail from a sender that is not LinkedIn: "
-            de = "Einladungs-Mail eines Absenders, der nicht LinkedIn ist: "
+            template = gettext_noop(
+                "Invitation-themed mail from a sender that is not LinkedIn: %(signs)s."
+            )
         return RuleHit(
             "linkedin_imitation",
             SPAM,
             weight,
-            en + "; ".join(parts_en) + ".",
-            de + "; ".join(parts_de) + ".",
+            Message(template.template, {"signs": joined("; ", parts)}),
         )
 
     return rule
@@ -754,8 +788,12 @@ def mass_inviter(weight: float, params: dict, lists: Lists) -> Rule:
             "mass_inviter",
             SPAM,
             weight,
-            f"{c.who_en} invited {invited} colleagues within {days} days.",
-            f"{c.who_de} hat {invited} Kolleg(inn)en in {days} Tagen eingeladen.",
+            gettext_noop(
+                "%(who)s invited %(count)s colleagues within %(days)s days.",
+                who=c.who,
+                count=invited,
+                days=days,
+            ),
         )
 
     return rule

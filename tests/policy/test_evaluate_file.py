@@ -76,6 +76,25 @@ def test_it_explains_in_german_when_asked(tmp_path, profile):
     )
 
 
+def test_it_explains_in_french_when_asked(tmp_path, profile):
+    path = tmp_path / "in.jsonl"
+    path.write_text(json.dumps({"requester_name": "Sam", "message": "https://bit.ly/x"}))
+    hits = {h["rule"]: h for h in _run(str(path), "--profile", profile, "--lang", "fr")[0]["hits"]}
+    assert hits["shortened_link"]["explanation"] == (
+        "1 lien raccourci cache sa destination\u00a0: hxxps://bit[.]ly/x"
+    )
+    assert hits["no_one_knows_requester"]["explanation"] == (
+        "Personne n’a dit connaître Sam\u00a0; aucune relation en commun enregistrée."
+    )
+
+
+def test_its_languages_are_those_with_a_catalogue(tmp_path, profile):
+    path = tmp_path / "in.jsonl"
+    path.write_text(json.dumps({"requester_name": "Sam"}))
+    with pytest.raises(CommandError, match="invalid choice: 'xx'"):
+        _run(str(path), "--profile", profile, "--lang", "xx")
+
+
 def test_it_reads_a_real_linkedin_email(profile):
     path = FIXTURES / "real" / "imapdigester_linkedin_1.eml"
     [result] = _run(str(path), "--profile", profile)

@@ -102,8 +102,8 @@ def test_an_empty_post_by_the_manager_is_refused_without_a_server_error(org, man
 def test_policy_validation_messages_follow_the_readers_language():
     from django.utils import translation
 
-    from invitations.i18n import localised
     from policy.engine import validate_policy
+    from policy.texts import localised
 
     errors = validate_policy({"schema": 1, "thresholds": {"spam": "high"}, "mystery": 1})
     messages = {e.path: e.message for e in errors}

@@ -28,6 +28,7 @@ from intake.errors import SKIPPED_CONNECTED, SKIPPED_OUTGOING
 from intake.limits import DEFAULT_LIMITS
 from intake.linkedin_export import open_linkedin_export
 from policy.engine import CompiledPolicy, OrgContext
+from policy.engine.texts import languages
 from policy.offline import (
     compile_policy_option,
     evaluate_intake_record,
@@ -122,7 +123,7 @@ class Command(BaseCommand):
         parser.add_argument("--profile", required=True, help="PROFILE.json of the organisation")
         parser.add_argument("--policy", help="a policy version export or policy JSON")
         parser.add_argument("--format", choices=["jsonl", "table"], default="jsonl")
-        parser.add_argument("--lang", choices=["en", "de"], default="en")
+        parser.add_argument("--lang", choices=languages(), default="en")
         parser.add_argument(
             "--jobs",
             type=int,

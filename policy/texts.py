@@ -1,8 +1,13 @@
 """Showing the engine's and the parsers' messages in the reader's language."""
 
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 
 from policy.engine.messages import Message
+
+
+def active_language() -> str:
+    """Return the active language's code without region ("de" for "de-at"); "en" when none."""
+    return (get_language() or "en").split("-")[0]
 
 
 def localised(message) -> str:
@@ -13,10 +18,4 @@ def localised(message) -> str:
     """
     if not isinstance(message, Message):
         return message
-    translated = gettext(message.template)
-    if translated == message.template:
-        return str(message)
-    try:
-        return translated % message.values if message.values else translated
-    except (KeyError, TypeError, ValueError):
-        return str(message)
+    return message.render(gettext, active_language())
