@@ -4,18 +4,16 @@ LAYERS lists the apps from the top down (README, "Layout"): an app may import th
 below it, never one above it, so the graph of apps has no cycle. grimp reads every
 import, including those inside functions. `config` is the bottom: it holds the
 settings, the Celery app and the publishing helpers the apps use, and names the apps
-only as strings (INSTALLED_APPS, include()). `review` and `intake` are checked once
-they exist (issue 15 creates them); until `intake` exists, `policy` still imports
-`invitations.intake` and `invitations.i18n`, and those imports alone are tolerated.
+only as strings (INSTALLED_APPS, include()). `intake` and `policy.engine` are not apps
+but pure libraries: they import no Django and no app, except that intake uses the engine's
+text helpers (links, messages, normalisation); `policy` imports `intake` for rosters.
 """
 
 import itertools
-from pathlib import Path
 
 import grimp
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
 
 LAYERS = (
     "mailboxes",
@@ -29,13 +27,7 @@ LAYERS = (
 )
 
 
-def package_exists(name: str) -> bool:
-    return (ROOT / name / "__init__.py").is_file()
-
-
-APPS = tuple(name for name in LAYERS if package_exists(name))
-INTAKE_MISSING = not package_exists("intake")
-WAITING_FOR_INTAKE = "policy imports invitations until intake/ replaces invitations/intake/"
+APPS = LAYERS
 
 
 def within(module: str, package: str) -> bool:
@@ -93,35 +85,21 @@ def toy_graph(*imports: tuple[str, str]) -> grimp.ImportGraph:
 
 @pytest.fixture(scope="module")
 def graph():
-    packages = APPS if INTAKE_MISSING else (*APPS, "intake")
-    return grimp.build_graph(*packages, include_external_packages=True, cache_dir=None)
+    return grimp.build_graph(*APPS, "intake", include_external_packages=True, cache_dir=None)
 
 
-@pytest.fixture(scope="module")
-def app_graph(graph):
-    """The graph without the imports issue 15 is removing, while they are still there."""
-    if not INTAKE_MISSING:
-        return graph
-    trimmed = grimp.build_graph(*APPS, include_external_packages=True, cache_dir=None)
-    for importer, imported in forbidden_imports(trimmed, "policy", ["invitations"]):
-        trimmed.remove_import(importer=importer, imported=imported)
-    return trimmed
+def test_no_two_apps_import_each_other(graph):
+    assert app_cycles(graph, APPS) == []
 
 
-def test_no_two_apps_import_each_other(app_graph):
-    assert app_cycles(app_graph, APPS) == []
+def test_each_app_imports_only_the_apps_below_it(graph):
+    assert layer_violations(graph, APPS) == []
 
 
-def test_each_app_imports_only_the_apps_below_it(app_graph):
-    assert layer_violations(app_graph, APPS) == []
-
-
-@pytest.mark.xfail(INTAKE_MISSING, reason=WAITING_FOR_INTAKE, strict=False)
 def test_policy_does_not_import_invitations(graph):
     assert not graph.chain_exists(importer="policy", imported="invitations", as_packages=True)
 
 
-@pytest.mark.skipif(INTAKE_MISSING, reason="intake/ does not exist yet")
 def test_intake_imports_no_django_and_no_app_but_the_policy_engine(graph):
     forbidden = ["django", *APPS]
     assert forbidden_imports(graph, "intake", forbidden, allowed=["policy.engine"]) == []
