@@ -51,7 +51,7 @@ def test_the_german_e_mail_is_sent_when_german_is_the_default(org, member, revie
 def test_the_submitters_own_language_wins_over_the_default(settings):
     settings.LANGUAGE_CODE = "en"
     assert language_of(SimpleNamespace(language="de-AT")) == "de"
-    assert language_of(SimpleNamespace(language="fr")) == "en"
+    assert language_of(SimpleNamespace(language="it")) == "en"
     assert language_of(SimpleNamespace()) == "en"
     assert language_of(None) == "en"
 
