@@ -1,4 +1,4 @@
-"""Branded error pages in English and German, instead of Django's bare ones."""
+"""Branded error pages in English, German and French, instead of Django's bare ones."""
 
 import pytest
 from django.test import RequestFactory
@@ -11,7 +11,11 @@ pytestmark = pytest.mark.django_db
 
 @pytest.mark.parametrize(
     ("language", "words"),
-    [("en", "This page is not for your role"), ("de", "Diese Seite ist nicht für Ihre Rolle")],
+    [
+        ("en", "This page is not for your role"),
+        ("de", "Diese Seite ist nicht für Ihre Rolle"),
+        ("fr", "Cette page n’est pas destinée à votre rôle"),
+    ],
 )
 def test_a_forbidden_page_explains_itself_in_the_readers_language(
     org, member, login, language, words
@@ -24,7 +28,10 @@ def test_a_forbidden_page_explains_itself_in_the_readers_language(
     assert words in html and 'data-status="403"' in html and "css/vouch" in html
 
 
-@pytest.mark.parametrize(("language", "words"), [("en", "Nothing here"), ("de", "Hier ist nichts")])
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [("en", "Nothing here"), ("de", "Hier ist nichts"), ("fr", "Il n’y a rien ici")],
+)
 def test_a_missing_page_is_branded_in_the_readers_language(org, member, login, language, words):
     response = login(member).get("/o/no-such-organisation/", HTTP_ACCEPT_LANGUAGE=language)
     assert response.status_code == 404
@@ -33,7 +40,12 @@ def test_a_missing_page_is_branded_in_the_readers_language(org, member, login, l
 
 
 @pytest.mark.parametrize(
-    ("language", "words"), [("en", "Something went wrong"), ("de", "Etwas ist schiefgelaufen")]
+    ("language", "words"),
+    [
+        ("en", "Something went wrong"),
+        ("de", "Etwas ist schiefgelaufen"),
+        ("fr", "Une erreur s’est produite"),
+    ],
 )
 def test_a_server_error_page_is_branded_in_the_readers_language(language, words):
     with translation.override(language):

@@ -14,7 +14,6 @@ import itertools
 import grimp
 import pytest
 
-
 LAYERS = (
     "mailboxes",
     "insights",

@@ -73,12 +73,58 @@ def test_a_german_browser_sees_the_policy_editor_in_german(org, manager, login):
     assert "Policy draft" in english and "Save draft" in english
 
 
+def test_a_french_browser_sees_the_login_page_in_french():
+    page = _page(Client(), reverse("login"), "fr")
+    assert '<html lang="fr">' in page
+    assert "Se connecter à Vouch" in page
+    assert "Mot de passe oublié\u00a0?" in page
+    assert "Nom d’utilisateur" in page  # Django's own translation of the form's label
+    assert "Log in to Vouch" not in page
+
+
+def test_a_french_browser_sees_the_members_submit_page_in_french(org, member, login):
+    url = reverse("invitation_submit", kwargs={"org_slug": org.slug})
+    page = _page(login(member), url, "fr")
+    assert "Dois-je accepter cette invitation\u00a0?" in page
+    assert "Nom du demandeur" in page
+    assert "Vérifier cette invitation" in page
+    assert "Mes soumissions" in page  # the organisation's menu
+    assert "Check this invitation" not in page
+
+
+def test_a_french_browser_sees_the_review_queue_in_french(org, member, reviewer, login):
+    make_invitation(org, member, requester_name="Sam Spammer")
+    url = reverse("review_queue", kwargs={"org_slug": org.slug})
+    page = _page(login(reviewer), url, "fr")
+    assert "File d’examen" in page
+    assert "Demandeur" in page
+    assert "Enregistrer la décision" in page
+    assert "Je ne connais pas cette personne" in page
+    assert "Signaler comme spam" in page
+    assert "Record decision" not in page
+
+
+def test_a_french_browser_sees_the_policy_editor_in_french(org, manager, login):
+    url = reverse("policy_edit", kwargs={"org_slug": org.slug})
+    page = _page(login(manager), url, "fr")
+    assert "Brouillon de la politique" in page
+    assert "Enregistrer le brouillon" in page
+    assert "Règles personnalisées" in page
+    assert "Save draft" not in page
+
+
 def test_the_javascript_catalogue_is_served_in_the_browsers_language():
     response = Client().get(reverse("javascript-catalog"), HTTP_ACCEPT_LANGUAGE="de")
     assert response.status_code == 200
     assert "Begr\\u00fcndung erforderlich" in response.content.decode() or (
         "Begründung erforderlich" in response.content.decode()
     )
+
+
+def test_a_french_browser_gets_the_french_javascript_catalogue():
+    response = Client().get(reverse("javascript-catalog"), HTTP_ACCEPT_LANGUAGE="fr")
+    assert response.status_code == 200
+    assert "justification obligatoire" in response.content.decode()
 
 
 def test_the_page_loads_the_javascript_catalogue_before_its_own_scripts():
@@ -92,6 +138,13 @@ def test_the_switcher_posts_to_the_view_that_remembers_the_choice():
     assert f'action="{reverse("language_switch")}"' in page
 
 
+def test_the_switcher_offers_english_german_and_french():
+    page = _page(Client(), reverse("login"), "en")
+    for code in ("en", "de", "fr"):
+        assert f'name="language" value="{code}"' in page
+    assert 'value="fr" class="link" lang="fr">FR</button>' in page
+
+
 def test_the_switcher_stores_a_logged_in_users_choice_and_sets_the_cookie(member, login):
     client = login(member)
     response = client.post(reverse("language_switch"), {"language": "de", "next": "/"})
@@ -102,8 +155,19 @@ def test_the_switcher_stores_a_logged_in_users_choice_and_sets_the_cookie(member
     assert UserPreference.objects.get(user=member).language == "en"
 
 
+def test_a_user_who_chooses_french_keeps_it_on_a_browser_without_a_cookie(org, member, login):
+    response = login(member).post(reverse("language_switch"), {"language": "fr", "next": "/"})
+    assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "fr"
+    assert UserPreference.objects.get(user=member).language == "fr"
+    assert language_of(member) == "fr"
+    url = reverse("invitation_submit", kwargs={"org_slug": org.slug})
+    page = _page(login(member), url, "en")
+    assert '<html lang="fr">' in page
+    assert "Vérifier cette invitation" in page
+
+
 def test_an_unsupported_language_or_an_anonymous_visitor_stores_nothing(member, login):
-    login(member).post(reverse("language_switch"), {"language": "fr", "next": "/"})
+    login(member).post(reverse("language_switch"), {"language": "it", "next": "/"})
     Client().post(reverse("language_switch"), {"language": "de", "next": "/"})
     assert not UserPreference.objects.exists()
 

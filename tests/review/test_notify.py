@@ -87,7 +87,7 @@ def test_a_third_language_needs_only_a_catalogue_not_another_set_of_templates():
 def test_the_submitters_own_language_wins_over_the_default(settings):
     settings.LANGUAGE_CODE = "en"
     assert language_of(SimpleNamespace(language="de-AT")) == "de"
-    assert language_of(SimpleNamespace(language="fr")) == "en"
+    assert language_of(SimpleNamespace(language="it")) == "en"
     assert language_of(SimpleNamespace()) == "en"
     assert language_of(None) == "en"
 
