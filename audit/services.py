@@ -25,8 +25,13 @@ def audit_record(
     writers queue up instead of forking the chain; the unique (organisation, seq)
     constraint backs that up.
     """
-    AuditChain.objects.get_or_create(organisation=org)
-    head = AuditChain.objects.select_for_update().get(organisation=org)
+    head = AuditChain.objects.select_for_update().filter(organisation=org).first()
+    if head is None:
+        # The head's insert trigger refuses a fresh head once another writer has appended
+        # the first event, so the first writers take turns on the organisation's row.
+        type(org).objects.select_for_update(no_key=True).only("pk").get(pk=org.pk)
+        AuditChain.objects.get_or_create(organisation=org)
+        head = AuditChain.objects.select_for_update().get(organisation=org)
     created_at = timezone.now().astimezone(UTC)
     actor_id = actor.pk if actor is not None and actor.is_authenticated else None
     actor_name = actor.get_username() if actor_id is not None else "system"
