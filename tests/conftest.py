@@ -115,6 +115,21 @@ def api(personas, org, other_org, manager):
     return {role: _make(role) for role in personas}
 
 
+@pytest.fixture(autouse=True)
+def _each_test_starts_in_the_default_language():
+    """Forget the language a previous test's request left active on this thread.
+
+    LocaleMiddleware activates the request's language and leaves it active afterwards; in
+    production the next request sets its own, but a plain test after a German page would
+    otherwise read German.
+    """
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _flush_may_clear_the_audit_log():
     """Let pytest-django's flush between transactional tests empty the append-only audit table.
