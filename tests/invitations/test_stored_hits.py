@@ -36,7 +36,7 @@ def test_a_stored_hit_keeps_its_english_text_and_reads_in_german_as_the_engine_w
 
 def test_a_stored_hit_reads_in_french():
     hit = _stored_hits(requester_name="Sam", message="")["no_note"]
-    assert _explained(hit, "fr") == "L’invitation n’a pas de message."
+    assert _explained(hit, "fr") == "L’invitation n’a pas de note."
 
 
 def test_a_hit_stored_with_english_and_german_text_still_reads_in_both_and_in_french():
@@ -51,7 +51,7 @@ def test_the_api_gives_the_explanation_in_the_readers_language_and_in_english_an
     hit = _stored_hits(requester_name="Sam", message="")["no_note"]
     with translation.override("fr"):
         data = _hit_data(hit)
-    assert data["explanation"] == "L’invitation n’a pas de message."
+    assert data["explanation"] == "L’invitation n’a pas de note."
     assert data["explanation_en"] == "The invitation has no note."
     assert data["explanation_de"] == "Die Einladung hat keine Notiz."
     old = {"rule": "x", "reason": "spam", "weight": 1.0, "en": "Old.", "de": "Alt."}

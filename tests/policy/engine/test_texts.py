@@ -31,7 +31,7 @@ def test_the_engine_explains_in_french_without_importing_django():
     done = subprocess.run(
         [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True
     )
-    assert done.stdout.splitlines() == ["L’invitation n’a pas de message.", "False"]
+    assert done.stdout.splitlines() == ["L’invitation n’a pas de note.", "False"]
 
 
 def test_french_explanations_translate_the_values_too():
