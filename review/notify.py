@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from invitations.advice import LINKEDIN_BUTTON
 from invitations.models import Decision, NotificationTemplate, Recommendation
 from organisations import preferences
-from organisations.outbox import email_queue, email_send
+from organisations.outbox import email_queue
 from policy.engine.links import defang
 
 PLACEHOLDERS = ("requester_name", "decision", "button", "link")
@@ -140,22 +140,6 @@ def notify_decision_queue(*, decision: Decision):
         kind="decision",
         key=f"decision:{decision.pk}",
     )
-
-
-def notify_decision(*, decision_id: int) -> bool:
-    """Send the e-mail about decision `decision_id` now; return True if it went out now.
-
-    A mail server that fails leaves it in the outbox for a later attempt.
-    """
-    decision = (
-        Decision.objects.select_related("invitation__organisation", "invitation__submitter")
-        .filter(pk=decision_id)
-        .first()
-    )
-    if decision is None:
-        return False
-    email = notify_decision_queue(decision=decision)
-    return email is not None and email_send(email_id=email.pk)
 
 
 class NotificationTemplateForm(forms.Form):

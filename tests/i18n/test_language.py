@@ -10,8 +10,8 @@ from organisations.models import UserPreference
 from organisations.preferences import language_of
 from review.decisions import decision_record
 from review.notify import language_of as notify_language_of
-from review.notify import notify_decision
 from tests.invitations.fixtures import make_invitation
+from tests.review.mail import send_decision_email
 
 pytestmark = pytest.mark.django_db
 
@@ -210,7 +210,7 @@ def test_a_user_who_chose_german_gets_the_decision_e_mail_in_german(
         invitation=invitation, action="report_spam", actor=reviewer, justification="checked"
     )
     mail.outbox.clear()
-    assert notify_decision(decision_id=decision.pk) is True
+    assert send_decision_email(decision) is True
     message = mail.outbox[0]
     assert message.subject == "Melden Sie die Einladung von Sam Spammer als Spam"
     assert "Als Spam melden" in message.body

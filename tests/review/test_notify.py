@@ -16,10 +16,10 @@ from review.notify import (
     default_wording,
     fill_placeholders,
     language_of,
-    notify_decision,
     unknown_placeholders,
 )
 from tests.invitations.fixtures import make_invitation
+from tests.review.mail import send_decision_email
 
 pytestmark = pytest.mark.django_db
 
@@ -39,7 +39,7 @@ def _decide(org, submitter, reviewer, action="report_spam", **fields):
 
 def test_the_english_e_mail_says_the_decision_and_the_button_to_press(org, member, reviewer):
     decision = _decide(org, member, reviewer, requester_name="Sam Spammer")
-    assert notify_decision(decision_id=decision.pk) is True
+    assert send_decision_email(decision) is True
     message = mail.outbox[0]
     assert message.to == [member.email]
     assert "Sam Spammer" in message.subject and "spam" in message.subject
@@ -51,7 +51,7 @@ def test_the_english_e_mail_says_the_decision_and_the_button_to_press(org, membe
 def test_the_german_e_mail_is_sent_when_german_is_the_default(org, member, reviewer, settings):
     settings.LANGUAGE_CODE = "de"
     decision = _decide(org, member, reviewer, action="dont_know", requester_name="Sam")
-    notify_decision(decision_id=decision.pk)
+    send_decision_email(decision)
     message = mail.outbox[0]
     assert "Lehnen Sie die Einladung von Sam ab" in message.subject
     assert "Ich kenne diese Person nicht" in message.body
@@ -101,7 +101,7 @@ def test_a_reversal_e_mail_says_it_replaces_the_earlier_decision(org, member, re
         justification="known",
         reverses=first,
     )
-    notify_decision(decision_id=second.pk)
+    send_decision_email(second)
     assert "replaces an earlier decision" in mail.outbox[0].body
     assert "Press “Accept”." in mail.outbox[0].body
 
@@ -115,7 +115,7 @@ def test_a_managers_wording_fills_the_four_placeholders(org, member, reviewer, s
         body="Do this: {button}\nSee {link}\nKeep {unknown} and {{braces}} as written.",
     )
     decision = _decide(org, member, reviewer, requester_name="Sam")
-    notify_decision(decision_id=decision.pk)
+    send_decision_email(decision)
     message = mail.outbox[0]
     assert message.subject == "[Report as spam] Sam"
     assert "Do this: Press “Ignore”, then “Report as spam”" in message.body
@@ -134,7 +134,7 @@ def test_a_managers_wording_is_never_rendered_as_a_template_or_code(org, member,
         "{decision!r} {button:>40} {link[0]}",
     )
     decision = _decide(org, member, reviewer)
-    notify_decision(decision_id=decision.pk)
+    send_decision_email(decision)
     message = mail.outbox[0]
     assert message.subject == "{requester_name.__class__}"
     assert "{% now 'Y' %}" in message.body and "{{ settings.SECRET_KEY }}" in message.body
@@ -157,7 +157,7 @@ def test_no_html_reaches_the_e_mail_and_links_in_names_are_defanged(org, member,
         reviewer,
         requester_name="<b>Eve</b><script>alert(1)</script>\nBcc: victim@example.test https://evil.example/x",
     )
-    notify_decision(decision_id=decision.pk)
+    send_decision_email(decision)
     message = mail.outbox[0]
     assert message.alternatives == [] and message.content_subtype == "plain"
     assert "\n" not in message.subject and "Bcc" not in message.extra_headers
@@ -172,7 +172,7 @@ def test_nobody_is_told_when_the_submitter_has_no_address(org, reviewer):
 
     silent = UserFactory(username="silent", email="")
     decision = _decide(org, silent, reviewer)
-    assert notify_decision(decision_id=decision.pk) is False
+    assert send_decision_email(decision) is False
     assert mail.outbox == []
 
 
@@ -183,7 +183,7 @@ def test_a_failing_mail_server_leaves_the_e_mail_in_the_outbox(org, member, revi
         raise OSError("connection refused")
 
     monkeypatch.setattr("organisations.outbox.send_mail", broken)
-    assert notify_decision(decision_id=decision.pk) is False
+    assert send_decision_email(decision) is False
     email = OutboundEmail.objects.get(key=f"decision:{decision.pk}")
     assert (email.status, email.attempts) == (EmailStatus.PENDING, 1)
     assert email.last_error == "OSError: connection refused"
