@@ -121,11 +121,6 @@ CUSTOM_FIELD_LABELS: dict[str, Message] = {
 THRESHOLD_HELP = gettext_noop("The score at which this reason decides the recommendation.")
 
 
-def language_name(code: str) -> str:
-    """Return the name of language `code` in the active language, or the code itself."""
-    return localised(LANGUAGE_NAMES.get(code, code))
-
-
 _PROMO_HELP = gettext_noop(
     "Extra phrases that sell goods, services or investments, on top of what Vouch "
     "recognises. One per line."
