@@ -6,8 +6,10 @@ import re
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.utils.translation import gettext
+from django.utils.text import format_lazy
+from django.utils.translation import get_language_info, gettext
 from django.utils.translation import gettext_lazy as _
 
 from policy.editing import (
@@ -146,10 +148,10 @@ class PolicyForm(forms.Form):
             initial[f"threshold__{reason}"] = value
         for name, value in policy["combine"].items():
             initial[f"combine__{name}"] = value
-        for rule_id, settings in policy["rules"].items():
-            initial[f"rule__{rule_id}__enabled"] = settings["enabled"]
-            initial[f"rule__{rule_id}__weight"] = settings["weight"]
-            for name, value in settings["params"].items():
+        for rule_id, rule in policy["rules"].items():
+            initial[f"rule__{rule_id}__enabled"] = rule["enabled"]
+            initial[f"rule__{rule_id}__weight"] = rule["weight"]
+            for name, value in rule["params"].items():
                 initial[f"rule__{rule_id}__param__{name}"] = value
         for key, items in policy["lists"].items():
             if key == "default_texts":
@@ -298,11 +300,17 @@ class CustomRuleForm(forms.Form):
     weight = forms.FloatField(
         label=_("Weight"), initial=1.0, widget=_number_widget(*WEIGHT_BOUNDS, "any")
     )
-    explanation_en = forms.CharField(label=_("Explanation (English)"), required=False)
-    explanation_de = forms.CharField(label=_("Explanation (German)"), required=False)
+    # Languages whose explanation every rule keeps, filled or not, as policies always had.
+    ALWAYS_EXPLAINED = ("en", "de")
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        for code, _name in settings.LANGUAGES:
+            name = get_language_info(code)["name_translated"]
+            self.fields[f"explanation_{code}"] = forms.CharField(
+                label=format_lazy(_("Explanation ({language})"), language=name),
+                required=False,
+            )
         self.fields["reason"].choices = [(r, localised(REASON_LABELS[r])) for r in REASONS]
         self.fields["kind"].choices = [
             (k, gettext("Keyword") if k == "keyword" else gettext("Regular expression"))
@@ -331,10 +339,23 @@ class CustomRuleForm(forms.Form):
             "pattern": self.value("pattern"),
             "fields": list(self.value("fields")),
             "weight": self.value("weight"),
-            "explanation_en": str(self.value("explanation_en")).strip(),
-            "explanation_de": str(self.value("explanation_de")).strip(),
+            **self.explanations(),
             "enabled": bool(self.value("enabled")),
         }
+
+    def explanations(self) -> dict[str, str]:
+        """Return {"explanation_<lang>": text} for English, German and every other site
+        language the manager wrote one in."""
+        found = {}
+        for code, _name in settings.LANGUAGES:
+            text = str(self.value(f"explanation_{code}")).strip()
+            if text or code in self.ALWAYS_EXPLAINED:
+                found[f"explanation_{code}"] = text
+        return found
+
+    def explanation_fields(self) -> list[forms.BoundField]:
+        """Return the explanation fields, one per site language, in the settings' order."""
+        return [self[f"explanation_{code}"] for code, _name in settings.LANGUAGES]
 
 
 CustomRuleFormSet = forms.formset_factory(

@@ -16,6 +16,7 @@ from .messages import Written, gettext_noop
 from .normalise import fold
 from .notes import NoteReader
 from .rules import Lists, Rule, build_rules
+from .texts import languages
 from .validate import PolicyInvalid, validate_policy
 
 _CACHE_SIZE = 64
@@ -110,7 +111,7 @@ def _compile_custom(rule: dict[str, Any]) -> CustomRule:
         fields=tuple(f for f in CUSTOM_RULE_FIELDS if f in rule["fields"]),
         matcher=matcher,
         explanation=Written(
-            {"en": rule["explanation_en"].strip(), "de": rule["explanation_de"].strip()},
+            {lang: rule.get(f"explanation_{lang}", "").strip() for lang in languages()},
             gettext_noop("Custom rule %(rule)s matched", rule=rule["id"]),
         ),
     )

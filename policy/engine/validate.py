@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 import re2
@@ -23,6 +24,7 @@ from .catalogue import (
 from .defaults import SCHEMA_VERSION
 from .matcher import compile_re2
 from .messages import gettext_noop as _
+from .texts import languages
 
 _PROMO_KEY_RE = re.compile(r"^promo_[a-z]{2}$")
 _LANG_RE = re.compile(r"^[a-z]{2}$")
@@ -37,6 +39,13 @@ MAX_LIST_LENGTH = 5000
 MAX_CUSTOM_RULES = 50
 MAX_TOTAL_PATTERN_LENGTH = 10_000
 MAX_TOTAL_LIST_CHARS = 250_000
+
+
+@cache
+def explanation_keys() -> tuple[str, ...]:
+    """Return the custom-rule keys a manager may write an explanation in: one per language
+    that has a catalogue ("explanation_en", "explanation_de", …)."""
+    return tuple(f"explanation_{lang}" for lang in languages())
 
 
 @dataclass(frozen=True, slots=True)
@@ -287,9 +296,8 @@ def _check_custom_rules(rules: Any, errors: list[PolicyError]) -> None:
             "pattern",
             "fields",
             "weight",
-            "explanation_en",
-            "explanation_de",
             "enabled",
+            *explanation_keys(),
         }
         for key in rule.keys() - allowed:
             errors.append(PolicyError(f"{path}.{key}", _("unknown setting")))
@@ -375,7 +383,7 @@ def _check_custom_rules(rules: Any, errors: list[PolicyError]) -> None:
         _check_weight(rule.get("weight"), f"{path}.weight", errors)
         if "enabled" in rule and not isinstance(rule["enabled"], bool):
             errors.append(PolicyError(f"{path}.enabled", _("must be true or false")))
-        for key in ("explanation_en", "explanation_de"):
+        for key in explanation_keys():
             value = rule.get(key, "")
             if not isinstance(value, str) or len(value) > MAX_LIST_ITEM_LENGTH:
                 errors.append(

@@ -154,6 +154,40 @@ def test_a_manager_adds_edits_and_removes_a_custom_rule(org, manager, login, edi
     assert _draft(org)["custom_rules"] == []
 
 
+def test_a_manager_explains_a_custom_rule_in_every_site_language_and_readers_see_theirs(
+    org, manager, reviewer, login, edit_policy, url
+):
+    client = login(manager)
+    page = client.get(url("policy_edit")).content.decode()
+    for code in ("en", "de", "fr"):
+        assert f'id="id_custom-0-explanation_{code}"' in page
+    response = edit_policy(
+        client,
+        **{
+            "custom-0-id": "crypto-bro",
+            "custom-0-reason": "spam",
+            "custom-0-kind": "keyword",
+            "custom-0-pattern": "bitcoin",
+            "custom-0-fields": ["message"],
+            "custom-0-weight": "1",
+            "custom-0-explanation_en": "Mentions crypto currencies.",
+            "custom-0-explanation_fr": "Mentionne des cryptomonnaies.",
+        },
+    )
+    assert response.status_code == 302, response.context["error_summary"]
+    rule = _draft(org)["custom_rules"][0]
+    assert rule["explanation_fr"] == "Mentionne des cryptomonnaies."
+    assert rule["explanation_de"] == ""
+    # Saved again from its own row, the French text stays.
+    assert edit_policy(client, **{"custom-0-weight": "2"}).status_code == 302
+    assert _draft(org)["custom_rules"][0]["explanation_fr"] == "Mentionne des cryptomonnaies."
+    assert client.post(url("policy_publish"), {"change_note": "crypto"}).status_code == 302
+    french = login(reviewer).get(url("policy_published"), headers={"accept-language": "fr"})
+    assert "Mentionne des cryptomonnaies." in french.content.decode()
+    english = login(reviewer).get(url("policy_published"), headers={"accept-language": "en"})
+    assert "Mentions crypto currencies." in english.content.decode()
+
+
 def test_an_invalid_regular_expression_is_refused_beside_the_pattern(
     org, manager, login, edit_policy
 ):

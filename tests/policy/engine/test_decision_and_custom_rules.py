@@ -208,3 +208,59 @@ def test_a_pathological_regex_runs_in_linear_time():
     elapsed = time.perf_counter() - start
     assert hit(result, "evil") is None
     assert elapsed < 0.1
+
+
+def test_a_custom_rule_explains_in_french_when_the_manager_wrote_french():
+    policy = with_custom(
+        {
+            "id": "recruiters",
+            "reason": "spam",
+            "kind": "keyword",
+            "pattern": "Talent Scout",
+            "fields": ["requester_headline"],
+            "weight": 1.0,
+            "explanation_en": "Recruiter spam.",
+            "explanation_fr": "Spam de recruteur.",
+        }
+    )
+    custom = hit(evaluate(facts(requester_headline="Talent Scout"), policy), "recruiters")
+    assert custom.explanation("fr") == (
+        "Spam de recruteur (\u00ab\u00a0talent scout\u00a0\u00bb dans le titre du profil)."
+    )
+    assert custom.explanation_en == "Recruiter spam (\u201ctalent scout\u201d in the headline)."
+
+
+def test_a_custom_rule_without_a_french_text_explains_in_french_with_the_rule_id():
+    policy = with_custom(
+        {
+            "id": "recruiters",
+            "reason": "spam",
+            "kind": "keyword",
+            "pattern": "Talent Scout",
+            "fields": ["requester_headline"],
+            "weight": 1.0,
+            "explanation_en": "Recruiter spam.",
+        }
+    )
+    custom = hit(evaluate(facts(requester_headline="Talent Scout"), policy), "recruiters")
+    french = custom.explanation("fr")
+    assert "recruiters" in french and "Recruiter spam" not in french
+    assert french != custom.explanation_en
+
+
+def test_an_explanation_in_a_language_without_a_catalogue_is_an_unknown_setting():
+    policy = default_policy()
+    policy["custom_rules"] = [
+        {
+            "id": "x",
+            "reason": "spam",
+            "kind": "keyword",
+            "pattern": "x",
+            "fields": ["message"],
+            "weight": 1.0,
+            "explanation_xx": "?",
+        }
+    ]
+    with pytest.raises(PolicyInvalid) as refused:
+        compile_policy(policy)
+    assert [e.path for e in refused.value.errors] == ["custom_rules[0].explanation_xx"]
