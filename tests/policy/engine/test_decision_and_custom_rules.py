@@ -210,19 +210,19 @@ def test_a_pathological_regex_runs_in_linear_time():
     assert elapsed < 0.1
 
 
+RECRUITERS = {
+    "id": "recruiters",
+    "reason": "spam",
+    "kind": "keyword",
+    "pattern": "Talent Scout",
+    "fields": ["requester_headline"],
+    "weight": 1.0,
+    "explanation_en": "Recruiter spam.",
+}
+
+
 def test_a_custom_rule_explains_in_french_when_the_manager_wrote_french():
-    policy = with_custom(
-        {
-            "id": "recruiters",
-            "reason": "spam",
-            "kind": "keyword",
-            "pattern": "Talent Scout",
-            "fields": ["requester_headline"],
-            "weight": 1.0,
-            "explanation_en": "Recruiter spam.",
-            "explanation_fr": "Spam de recruteur.",
-        }
-    )
+    policy = with_custom(RECRUITERS | {"explanation_fr": "Spam de recruteur."})
     custom = hit(evaluate(facts(requester_headline="Talent Scout"), policy), "recruiters")
     assert custom.explanation("fr") == (
         "Spam de recruteur (\u00ab\u00a0talent scout\u00a0\u00bb dans le titre du profil)."
@@ -231,17 +231,7 @@ def test_a_custom_rule_explains_in_french_when_the_manager_wrote_french():
 
 
 def test_a_custom_rule_without_a_french_text_explains_in_french_with_the_rule_id():
-    policy = with_custom(
-        {
-            "id": "recruiters",
-            "reason": "spam",
-            "kind": "keyword",
-            "pattern": "Talent Scout",
-            "fields": ["requester_headline"],
-            "weight": 1.0,
-            "explanation_en": "Recruiter spam.",
-        }
-    )
+    policy = with_custom(RECRUITERS)
     custom = hit(evaluate(facts(requester_headline="Talent Scout"), policy), "recruiters")
     french = custom.explanation("fr")
     assert "recruiters" in french and "Recruiter spam" not in french
