@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass, field
 from datetime import timedelta
 from email import policy
@@ -16,10 +15,12 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from intake.email_intake import parse_eml
-from intake.limits import IntakeLimits, format_bytes
+from intake.email_auth import counted_auth_results
+from intake.email_bounds import email_bounds_errors
+from intake.limits import format_bytes
 from invitations.models import Channel
-from invitations.services import invitation_submit
+from invitations.services import IntakeRejected, intake_limits, invitation_submit
+from invitations.uploads import email_parse_limited
 from mailboxes.imap import ImapSession, MailboxAddress, MailboxUnavailable, parse_mailbox_url
 from mailboxes.models import ForwardedMail, Mailbox, MailStatus
 from mailboxes.secrets import SecretUnreadable, secret_decrypt, secret_encrypt
@@ -118,13 +119,14 @@ def _member_for(org, address: str):
     return membership.user, ""
 
 
-_DMARC_FAIL_RE = re.compile(r"\bdmarc\s*=\s*fail\b", re.I)
-
-
-def _forged(authentication_results: str) -> str:
-    """Return why the sender address is forged, judged by the topmost Authentication-Results
-    (the one the mailbox's own server added; message.get returns the first), else ""."""
-    if _DMARC_FAIL_RE.search(" ".join(str(authentication_results).split())):
+def _forged(message) -> str:
+    """Return why the sender address is forged, judged by the Authentication-Results that
+    counts (the receiving server's, as e-mail intake reads it), else ""."""
+    counted = counted_auth_results(
+        [str(value) for value in message.get_all("Authentication-Results", [])],
+        settings.VOUCH_AUTHSERV_ID,
+    )
+    if any(method == "dmarc" and result == "fail" for method, result, _ in counted.results):
         return "the sender address failed DMARC at the receiving server: it may be forged"
     return ""
 
@@ -161,7 +163,7 @@ def _headers(raw: bytes) -> dict:
             return value
 
     return {
-        "forged": _forged(message.get("Authentication-Results", "")),
+        "forged": _forged(message),
         "name": decoded(name)[:300],
         "address": address.casefold()[:320],
         "subject": decoded(header("Subject"))[:998],
@@ -185,7 +187,9 @@ def forwarded_mail_take(*, org, raw: bytes, size: int | None = None) -> tuple[Fo
     existing = ForwardedMail.objects.for_org(org).filter(fingerprint=fingerprint).first()
     if existing is not None:
         return existing, False
-    headers = _headers(raw)
+    # CPython's header parser can take minutes on a small hostile header: bounds first.
+    hostile = [] if size is not None else email_bounds_errors(raw, "forwarded.eml", intake_limits())
+    headers = _headers(b"" if hostile else raw)
     mail = ForwardedMail(
         organisation=org,
         fingerprint=fingerprint,
@@ -199,26 +203,13 @@ def forwarded_mail_take(*, org, raw: bytes, size: int | None = None) -> tuple[Fo
     submitter, why_not = _member_for(org, headers["address"])
     if submitter is not None and headers["forged"]:
         submitter, why_not = None, headers["forged"]
-    if submitter is None:
+    if hostile:
+        mail.status, mail.error = MailStatus.REJECTED, _joined(hostile)
+    elif submitter is None:
         mail.status, mail.error = MailStatus.SET_ASIDE, why_not
     else:
         mail.submitter = submitter
-        limits = IntakeLimits(max_email_bytes=settings.DATA_UPLOAD_MAX_MEMORY_SIZE)
-        result = None if size is not None else parse_eml(raw, "forwarded.eml", limits)
-        if result is None:
-            mail.status = MailStatus.REJECTED
-            mail.error = (
-                f"the e-mail is {format_bytes(size)}; the limit is "
-                f"{format_bytes(limits.max_email_bytes)}"
-            )
-        elif result.errors or result.record is None:
-            mail.status = MailStatus.REJECTED
-            mail.error = "; ".join(str(e) for e in result.errors) or "no invitation found"
-        else:
-            invitation, _created = invitation_submit(
-                org=org, submitter=submitter, channel=Channel.EMAIL, record=result.record
-            )
-            mail.status, mail.invitation = MailStatus.SUBMITTED, invitation
+        _submit(mail, org=org, raw=raw, size=size)
     mail.folder = "/".join(FOLDERS[mail.status])
     try:
         with transaction.atomic():
@@ -228,6 +219,35 @@ def forwarded_mail_take(*, org, raw: bytes, size: int | None = None) -> tuple[Fo
         transaction.set_rollback(True)
         return ForwardedMail.objects.for_org(org).get(fingerprint=fingerprint), False
     return mail, True
+
+
+def _joined(errors) -> str:
+    return "; ".join(str(e) for e in errors)
+
+
+def _submit(mail: ForwardedMail, *, org, raw: bytes, size: int | None) -> None:
+    """Submit the invitation in a member's mail, or mark the mail REJECTED with the reason.
+
+    The mail is parsed in a child process under time and memory limits, as uploaded mail is,
+    and what its columns cannot hold is refused here, so no mail stops the poll behind it.
+    """
+    limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+    if size is not None:
+        mail.status = MailStatus.REJECTED
+        mail.error = f"the e-mail is {format_bytes(size)}; the limit is {format_bytes(limit)}"
+        return
+    record, errors = email_parse_limited(raw, "forwarded.eml")
+    if errors or record is None:
+        mail.status, mail.error = MailStatus.REJECTED, _joined(errors) or "no invitation found"
+        return
+    try:
+        invitation, _created = invitation_submit(
+            org=org, submitter=mail.submitter, channel=Channel.EMAIL, record=record
+        )
+    except IntakeRejected as exc:
+        mail.status, mail.error = MailStatus.REJECTED, _joined(exc.errors)
+        return
+    mail.status, mail.invitation = MailStatus.SUBMITTED, invitation
 
 
 @dataclass

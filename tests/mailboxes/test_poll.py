@@ -237,3 +237,37 @@ def test_a_mail_beyond_the_size_limit_is_rejected_without_downloading_it(
     assert mail.subject == "Fwd: Paul, please add me to your LinkedIn network"
     assert len(dovecot.folder("Vouch/Rejected")) == 1
     assert mailbox_poll(mailbox_id=mailbox.pk).taken == {}
+
+
+def test_a_mail_the_submission_refuses_is_rejected_and_the_poll_goes_on(
+    org, mia, mailbox, dovecot, monkeypatch
+):
+    from intake.errors import IntakeError
+    from invitations.services import IntakeRejected, invitation_submit
+
+    def refuse_the_first(**kwargs):
+        if not ForwardedMail.objects.exists() and not Invitation.objects.exists():
+            refusal = IntakeError("forwarded.eml", None, "requester_name", "is too long")
+            raise IntakeRejected([refusal])
+        return invitation_submit(**kwargs)
+
+    monkeypatch.setattr("mailboxes.services.invitation_submit", refuse_the_first)
+    dovecot.deliver(_forward_attached())
+    dovecot.deliver(_forward_attached().replace(b"fwd-attached-1", b"fwd-attached-2"))
+    outcome = mailbox_poll(mailbox_id=mailbox.pk)
+    assert outcome.error == ""
+    assert outcome.taken == {MailStatus.REJECTED: 1, MailStatus.SUBMITTED: 1}
+    rejected = ForwardedMail.objects.get(status=MailStatus.REJECTED)
+    assert "requester_name" in rejected.error and "is too long" in rejected.error
+    assert len(dovecot.folder("Vouch/Rejected")) == 1
+
+
+def test_a_hostile_header_is_rejected_before_any_parser_reads_it(org, mia, mailbox, dovecot):
+    hostile = b"From: mia.member@acme.example " + b"(" * 100_000 + b"\r\n" + _forward_attached()
+    dovecot.deliver(hostile)
+    dovecot.deliver(_forward_attached())
+    outcome = mailbox_poll(mailbox_id=mailbox.pk)
+    assert outcome.taken == {MailStatus.REJECTED: 1, MailStatus.SUBMITTED: 1}
+    rejected = ForwardedMail.objects.get(status=MailStatus.REJECTED)
+    assert rejected.error and rejected.submitter is None
+    assert len(dovecot.folder("Vouch/Rejected")) == 1
