@@ -31,7 +31,7 @@ from policy.engine.catalogue import (
     WEIGHT_BOUNDS,
     ParamSpec,
 )
-from policy.engine.validate import MAX_CUSTOM_RULES, MAX_PATTERN_LENGTH
+from policy.engine.validate import ALWAYS_EXPLAINED, MAX_CUSTOM_RULES, MAX_PATTERN_LENGTH
 from policy.models import MemberAction
 from policy.texts import localised
 
@@ -300,8 +300,6 @@ class CustomRuleForm(forms.Form):
     weight = forms.FloatField(
         label=_("Weight"), initial=1.0, widget=_number_widget(*WEIGHT_BOUNDS, "any")
     )
-    # Languages whose explanation every rule keeps, filled or not, as policies always had.
-    ALWAYS_EXPLAINED = ("en", "de")
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -349,7 +347,7 @@ class CustomRuleForm(forms.Form):
         found = {}
         for code, _name in settings.LANGUAGES:
             text = str(self.value(f"explanation_{code}")).strip()
-            if text or code in self.ALWAYS_EXPLAINED:
+            if text or code in ALWAYS_EXPLAINED:
                 found[f"explanation_{code}"] = text
         return found
 

@@ -23,6 +23,7 @@ from policy.engine import (
     compile_policy,
     evaluate,
 )
+from policy.engine.facts import STRING_FIELDS
 
 
 def load_policy_file(path: str) -> dict:
@@ -92,16 +93,8 @@ def evaluate_record(record: Mapping[str, Any], org: OrgContext, policy: Compiled
     return evaluate(Facts.from_mapping(record, org), policy)
 
 
-_TEXT_FIELDS = (
-    "ref",
-    "recipient",
-    "requester_name",
-    "requester_headline",
-    "requester_company",
-    "requester_industry",
-    "requester_country",
-    "requester_profile_url",
-)
+# Facts' text fields but the note (kept as written), and the country, which intake has checked.
+_TEXT_FIELDS = (*(key for key in STRING_FIELDS if key != "message"), "requester_country")
 
 
 def facts_from_intake(record: Mapping[str, Any], org: OrgContext) -> Facts:

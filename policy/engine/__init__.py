@@ -33,7 +33,6 @@ from .normalise import (
     normalise_company,
     normalise_name,
     normalise_profile_url,
-    normalise_text,
 )
 from .result import Result, RuleHit
 from .validate import PolicyError, PolicyInvalid, validate_policy
@@ -72,6 +71,5 @@ __all__ = [
     "normalise_company",
     "normalise_name",
     "normalise_profile_url",
-    "normalise_text",
     "validate_policy",
 ]

@@ -17,7 +17,7 @@ from .normalise import fold
 from .notes import NoteReader
 from .rules import Lists, Rule, build_rules
 from .texts import languages
-from .validate import PolicyInvalid, validate_policy
+from .validate import ALWAYS_EXPLAINED, PolicyInvalid, validate_policy
 
 _CACHE_SIZE = 64
 
@@ -89,8 +89,7 @@ def complete_policy(data: dict[str, Any]) -> dict[str, Any]:
         out["custom_rules"].append(
             {
                 "enabled": True,
-                "explanation_en": "",
-                "explanation_de": "",
+                **{f"explanation_{lang}": "" for lang in ALWAYS_EXPLAINED},
                 **rule,
             }
         )

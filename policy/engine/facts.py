@@ -126,7 +126,7 @@ EMPTY_ORG = OrgContext()
 
 _ANSWERS_WORKED = {"yes": "yes", "no": "no", "unsure": "unsure", "": "", "not sure": "unsure"}
 _ANSWERS_RECOGNISE = {"yes": "yes", "no": "no", "": "", "unsure": ""}
-_STRING_FIELDS = (
+STRING_FIELDS = (
     "ref",
     "recipient",
     "requester_name",
@@ -287,7 +287,7 @@ class Facts:
         if not isinstance(data, Mapping):
             raise ValueError("facts: expected a mapping of field names to values")
         values: dict[str, Any] = {}
-        for key in _STRING_FIELDS:
+        for key in STRING_FIELDS:
             value = data.get(key)
             if value is None:
                 values[key] = ""

@@ -10,8 +10,6 @@ import re
 import unicodedata
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from .matcher import Matcher
-
 # Typographic quotes, primes and backticks as plain ASCII quotes, no-break space as a space:
 # one character for one, so offsets in folded text stay offsets in the original.
 QUOTES = str.maketrans(
@@ -37,62 +35,6 @@ QUOTES = str.maketrans(
 YES_WORDS = frozenset({"true", "yes", "y", "1", "ja", "on", "t"})
 NO_WORDS = frozenset({"false", "no", "n", "0", "nein", "off", "f"})
 
-# Closing words of a signature after casefolding (so "grüße" is spelled "grüsse").
-_SIGN_OFFS = (
-    "best",
-    "best regards",
-    "kind regards",
-    "warm regards",
-    "regards",
-    "cheers",
-    "thanks",
-    "thank you",
-    "many thanks",
-    "all the best",
-    "sincerely",
-    "viele grüsse",
-    "beste grüsse",
-    "liebe grüsse",
-    "herzliche grüsse",
-    "freundliche grüsse",
-    "mit freundlichen grüssen",
-    "grüsse",
-    "gruss",
-    "lg",
-    "vg",
-    "mfg",
-    "cordialement",
-    "bien cordialement",
-    "bien à vous",
-    "saludos",
-    "un saludo",
-    "atentamente",
-    "groeten",
-    "met vriendelijke groet",
-    "vriendelijke groeten",
-    "cumprimentos",
-    "atenciosamente",
-    "abraço",
-    "saluti",
-    "cordiali saluti",
-    "un saluto",
-)
-_WORD = r"\pL[\pL\pN_.'-]*"
-_NAME = _WORD + "(?: " + _WORD + "){0,3}"
-_DASH_NAME = _WORD + "(?: " + _WORD + "){0,2}"
-# A signature is either a dash followed by a name, or a sign-off with an optional name. RE2
-# rather than `re`: it scans the tail once instead of retrying every alternative per position.
-_SIGNATURE = Matcher(
-    r"(?:(?:^|\s)[-\x{2013}\x{2014}~]+ ?"
-    + _DASH_NAME
-    + r"|(?:^|[\s,.!])(?:"
-    + "|".join(re.escape(s) for s in sorted(_SIGN_OFFS, key=len, reverse=True))
-    + r")[,.!]?(?: "
-    + _NAME
-    + r")?)[.!]?$"
-)
-_SIGNATURE_TAIL = 80
-_BARE_NAME_LINE_RE = re.compile(r"^[-\u2013\u2014~]* ?[^\W\d_][\w.'-]*(?: [^\W\d_][\w.'-]*){0,2}$")
 _NON_WORD_RE = re.compile(r"[\W_]+")
 
 # The common shape of a LinkedIn profile URL, handled without urlsplit for speed.
@@ -137,42 +79,6 @@ def fold(text: str) -> str:
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text)
     return " ".join(text.casefold().split())
-
-
-def strip_signature(folded: str) -> str:
-    """Return `folded` (already folded text) without a trailing signature such as "- nina",
-    "— paul zimmermann", "best, anna" or "viele grüsse, max"; unchanged when there is none."""
-    if len(folded) > _SIGNATURE_TAIL:
-        cut = len(folded) - _SIGNATURE_TAIL
-        tail = folded[cut:]
-    else:
-        cut, tail = 0, folded
-    match = _SIGNATURE.find(tail)
-    if match is None:
-        return folded
-    return folded[: cut + len(tail) - len(match)].rstrip(" ,")
-
-
-def fold_and_normalise(text: str | None) -> tuple[str, str]:
-    """Return (folded, normalised) forms of `text`: folded is case-folded, NFKC-normalised,
-    quote-normalised with collapsed whitespace; normalised additionally lacks a trailing
-    signature. Both are "" for None or blank text."""
-    if not text:
-        return "", ""
-    body = text
-    if "\n" in text:
-        # A bare name on its own last line is a signature too ("...LinkedIn.\nNina").
-        head, _, last = text.rstrip().rpartition("\n")
-        if head.strip() and _BARE_NAME_LINE_RE.match(last.strip()):
-            body = head
-    folded = fold(text)
-    return folded, strip_signature(folded if body is text else fold(body))
-
-
-def normalise_text(text: str | None) -> str:
-    """Return `text` case-folded, NFKC-normalised, with typographic quotes made plain,
-    whitespace collapsed and a trailing signature removed; "" for None or blank text."""
-    return fold_and_normalise(text)[1]
 
 
 def text_key(folded: str) -> str:

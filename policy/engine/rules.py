@@ -131,6 +131,7 @@ class Case:
     """One invitation being judged: the facts plus what rules work out once and share."""
 
     __slots__ = (
+        "_body_folded",
         "_folded",
         "_links",
         "colleagues",
@@ -179,6 +180,7 @@ class Case:
         self.has_note = bool(message) and not message.isspace()
         self.reading: NoteReading = lists.reader.read(message) if self.has_note else _NO_NOTE
         self._folded: str | None = None
+        self._body_folded: str | None = None
         self._links: list[str] | None = None
 
     @property
@@ -187,6 +189,13 @@ class Case:
         if self._folded is None:
             self._folded = fold(self.facts.message) if self.facts.message else ""
         return self._folded
+
+    @property
+    def body_folded(self) -> str:
+        """Return the note's body (without its name-like closing) case-folded."""
+        if self._body_folded is None:
+            self._body_folded = fold(self.reading.body)
+        return self._body_folded
 
     @property
     def links(self) -> list[str]:
@@ -494,7 +503,7 @@ def _has_context(c: Case) -> bool:
     # Naming one of our employers or clients is context too ("Acme Deutschland").
     company = c.org.company_matcher
     return company is not None and (
-        company.find(text_key(strip_accents(fold(c.reading.body)))) is not None
+        company.find(text_key(strip_accents(c.body_folded))) is not None
     )
 
 
@@ -503,7 +512,7 @@ def no_context(weight: float, params: dict, lists: Lists) -> Rule:
         if not c.has_note or c.reading.is_default or _has_context(c):
             return None
         first = first_name_of(c.facts.recipient)
-        if first and first.casefold() in text_key(fold(c.reading.body)).split(" "):
+        if first and first.casefold() in text_key(c.body_folded).split(" "):
             explanation = gettext_noop(
                 "The note greets %(name)s by name but does not say where or how they know "
                 "each other.",

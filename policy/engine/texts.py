@@ -33,6 +33,7 @@ def translate(message: Any, lang: str = SOURCE_LANGUAGE) -> Any:
     return message.render(_catalogue(lang).gettext, lang)
 
 
+@cache
 def languages() -> tuple[str, ...]:
     """Return English and every language with a compiled catalogue, in alphabetical order."""
     found = {path.parent.parent.name for path in LOCALE_DIR.glob("*/LC_MESSAGES/django.mo")}

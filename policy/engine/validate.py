@@ -5,7 +5,6 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
 import re2
@@ -41,7 +40,10 @@ MAX_TOTAL_PATTERN_LENGTH = 10_000
 MAX_TOTAL_LIST_CHARS = 250_000
 
 
-@cache
+# Languages whose explanation key every completed custom rule has, filled or not.
+ALWAYS_EXPLAINED = ("en", "de")
+
+
 def explanation_keys() -> tuple[str, ...]:
     """Return the custom-rule keys a manager may write an explanation in: one per language
     that has a catalogue ("explanation_en", "explanation_de", …)."""
