@@ -258,9 +258,7 @@ def _tally_part(
     tally = Tally()
     for rows in iter_chunks(org=org, period_from=period_from, period_to=period_to, part=part):
         by_id = {row["id"]: row for row in rows}
-        for invitation_id, result, _seconds in evaluate_rows(
-            org=org, rows=rows, policy_data=policy_data, policy=policy
-        ):
+        for invitation_id, result, _seconds in evaluate_rows(org=org, rows=rows, policy=policy):
             tally.add(by_id[invitation_id], result)
         _progress(simulation_id, len(rows))
     return tally

@@ -162,29 +162,27 @@ _PG_RULE_SQL = """
 """
 
 
-def positive_rules(hits) -> set[str]:
-    """Return the ids of the rules in `hits` that fired with a positive weight."""
+def _rules_weighted(hits, keep) -> set[str]:
+    """Return the ids of the rules in stored `hits` whose numeric weight `keep` accepts."""
     out = set()
     for hit in hits if isinstance(hits, list) else ():
         if not isinstance(hit, dict) or not hit.get("rule"):
             continue
         weight = hit.get("weight")
-        if isinstance(weight, int | float) and not isinstance(weight, bool) and weight > 0:
+        if isinstance(weight, int | float) and not isinstance(weight, bool) and keep(weight):
             out.add(str(hit["rule"]))
     return out
+
+
+def positive_rules(hits) -> set[str]:
+    """Return the ids of the rules in `hits` that fired with a positive weight."""
+    return _rules_weighted(hits, lambda weight: weight > 0)
 
 
 def fired_rules(hits) -> set[str]:
     """Return the ids of the rules in `hits` that fired with a weight, for or against
     accepting: a known contact (negative weight) counts as much as a spam signal."""
-    out = set()
-    for hit in hits if isinstance(hits, list) else ():
-        if not isinstance(hit, dict) or not hit.get("rule"):
-            continue
-        weight = hit.get("weight")
-        if isinstance(weight, int | float) and not isinstance(weight, bool) and weight != 0:
-            out.add(str(hit["rule"]))
-    return out
+    return _rules_weighted(hits, lambda weight: weight != 0)
 
 
 def _rule_counts_portable(org) -> dict[str, tuple[int, int, int]]:

@@ -38,10 +38,6 @@ from review.campaigns import campaigns_recent
 RULE_PAGE_SIZE = 50
 
 
-def _lang() -> str:
-    return active_language()
-
-
 def _labels() -> dict[str, str]:
     labels = {value: str(label) for value, label in Recommendation.choices}
     labels[stats.PENDING] = _("Not evaluated yet")
@@ -109,7 +105,7 @@ CAMPAIGN_DAYS = 30
 @org_view(Capability.AUDIT)
 def dashboard(request):
     org = request.org
-    lang = _lang()
+    lang = active_language()
     overrides = stats.overrides_by_rule(org=org, lang=lang)
     requesters = stats.top_spam_requesters(org=org)
     companies = stats.top_spam_companies(org=org)
@@ -210,7 +206,7 @@ def figure_csv(request):
         f'attachment; filename="vouch-{request.org.slug}-{figure}.csv"'
     )
     writer = csv.writer(response)
-    for row in rows(request.org, _lang()):
+    for row in rows(request.org, active_language()):
         writer.writerow([safe_cell(cell) for cell in row])
     return response
 
@@ -220,7 +216,7 @@ def figure_csv(request):
 
 @org_view(Capability.AUDIT)
 def rules(request):
-    rule_list = stats.rule_stats(org=request.org, lang=_lang())
+    rule_list = stats.rule_stats(org=request.org, lang=active_language())
     decided = [s for s in rule_list if s.decided]
     chart = horizontal_bars(
         title=_("Share of decisions against the recommendation, per rule"),
@@ -288,7 +284,7 @@ def rule_invitations(request, rule: str):
         "insights/rule_invitations.html",
         {
             "rule": rule,
-            "title": stats.rule_title(rule, _lang()),
+            "title": stats.rule_title(rule, active_language()),
             "rows": rows,
             "show": show,
             "next_before": next_before,
@@ -363,7 +359,7 @@ def simulation_detail(request, pk: int):
         pk=pk,
     )
     labels = _labels()
-    lang = _lang()
+    lang = active_language()
     context = {"simulation": simulation, "labels": labels}
     result = simulation.result if simulation.status == "done" else None
     if result:

@@ -9,10 +9,10 @@ from functools import lru_cache
 
 import pycountry
 from django import forms
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from policy.engine.normalise import strip_accents
+from policy.texts import active_language
 
 
 def _fold(text: str) -> str:
@@ -75,7 +75,7 @@ class CountryField(forms.CharField):
         return attrs
 
     def _choices(self):
-        return [("", "—")] + list(country_choices(get_language() or "en"))
+        return [("", "—")] + list(country_choices(active_language()))
 
     def get_bound_field(self, form, field_name):
         self.widget.choices = self._choices()
@@ -85,7 +85,7 @@ class CountryField(forms.CharField):
         text = super().to_python(value)
         if not text:
             return ""
-        code = country_code(text, get_language() or "en")
+        code = country_code(text, active_language())
         if code is None:
             raise forms.ValidationError(
                 _("“%(value)s” is not a country; choose one from the list."),

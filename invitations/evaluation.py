@@ -285,14 +285,13 @@ def _memory_windows(policy) -> dict[str, int]:
     return windows
 
 
-def evaluate_rows(*, org: Organisation, rows: list[dict], policy_data: dict, policy) -> list:
+def evaluate_rows(*, org: Organisation, rows: list[dict], policy) -> list:
     """Return [(invitation_id, result, seconds)] for `rows` (dicts of FACT_FIELDS) of `org`.
 
     The organisation's signals are looked up once for all rows: roster matches,
     colleagues connected, how many colleagues each requester invited in the policy's
     mass-inviter window before the invitation arrived, and the organisation's earlier
     decisions about the same requester. Used by the pipeline and by simulation alike.
-    `policy_data` is kept for callers; the windows are read from the compiled `policy`.
     """
     matches = roster_matches(
         org=org,
@@ -328,9 +327,7 @@ def evaluate_rows(*, org: Organisation, rows: list[dict], policy_data: dict, pol
 def _evaluate_org_rows(org: Organisation, rows: list[dict]) -> tuple[object, list[tuple]]:
     """Return (version, [(invitation_id, result, seconds)]) under `org`'s current version."""
     version = policy_current_version(org=org)
-    results = evaluate_rows(
-        org=org, rows=rows, policy_data=version.data, policy=compiled_version(version)
-    )
+    results = evaluate_rows(org=org, rows=rows, policy=compiled_version(version))
     return version, results
 
 

@@ -25,19 +25,18 @@ def _without_password(url: str) -> str:
     return address.url() if address.password else url
 
 
-def settings_context(*, org, membership=None, form: MailboxForm | None = None) -> dict:
+def settings_context(*, org, membership=None) -> dict:
     """Return the template context of the mailbox section of the settings page.
 
     Registered with organisations.pages, which passes the reader's `membership`; every
     reader of the settings page manages the organisation, so it changes nothing here.
+    A refused save shows its own form instead (mailbox_save).
     """
     mailbox = Mailbox.objects.for_org(org).first()
-    if form is None:
-        initial = {"url": mailbox.address, "enabled": mailbox.enabled} if mailbox else {}
-        form = MailboxForm(initial=initial)
+    initial = {"url": mailbox.address, "enabled": mailbox.enabled} if mailbox else {}
     return {
         "mailbox": mailbox,
-        "mailbox_form": form,
+        "mailbox_form": MailboxForm(initial=initial),
         "set_aside": ForwardedMail.objects.for_org(org).needing_attention().count(),
     }
 

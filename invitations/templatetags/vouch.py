@@ -1,8 +1,8 @@
 from django import template
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from policy.engine.links import defang as _defang
+from policy.texts import active_language
 
 register = template.Library()
 
@@ -69,7 +69,7 @@ def score_lines(evaluation) -> str:
     if not scores:
         return ""
     thresholds = compiled_version(evaluation.policy_version).thresholds
-    lang = (get_language() or "en")[:2]
+    lang = active_language()
     return " · ".join(
         score_line(reason, float(scores.get(reason, 0)), thresholds[reason], lang)
         for reason in ("spam", "unknown", "not_personal")
@@ -124,7 +124,7 @@ def country_name(code: str) -> str:
 
     if not code:
         return ""
-    name = dict(country_choices(get_language() or "en")).get(code)
+    name = dict(country_choices(active_language())).get(code)
     return f"{name} ({code})" if name else code
 
 
